@@ -1,0 +1,20 @@
+using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Core.Runs;
+using Microsoft.EntityFrameworkCore;
+
+namespace EfficiencyDashboard.Core.Data;
+
+/// <summary>The dashboard's database: catalog, runs, results and latency samples.</summary>
+public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> options) : DbContext(options)
+{
+    public DbSet<Model> Models => Set<Model>();
+
+    public DbSet<Run> Runs => Set<Run>();
+
+    public DbSet<RunResult> RunResults => Set<RunResult>();
+
+    public DbSet<LatencySample> LatencySamples => Set<LatencySample>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EfficiencyContext).Assembly);
+}

@@ -1,0 +1,15 @@
+using EfficiencyDashboard.Core.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EfficiencyDashboard.Core.Data;
+
+internal sealed class RunResultEntityTypeConfiguration : IEntityTypeConfiguration<RunResult>
+{
+    public void Configure(EntityTypeBuilder<RunResult> builder)
+    {
+        builder.ToTable("RunResults");
+        builder.HasKey(r => r.RunId);
+        builder.Property(r => r.ActualExecutionProvider).HasConversion<string>();
+    }
+}

@@ -1,0 +1,22 @@
+namespace EfficiencyDashboard.Core.Runs;
+
+/// <summary>What an engineer asks for when starting a run (UI form and <c>POST /api/runs</c>).</summary>
+/// <param name="ModelId">The catalog model to measure.</param>
+/// <param name="ExecutionProvider"><c>cpu</c>, <c>cuda</c> or <c>tensorrt</c>.</param>
+/// <param name="BatchSize">Samples per query.</param>
+/// <param name="Scenario">Load pattern; <c>single-stream</c> is supported.</param>
+/// <param name="DurationSeconds">Minimum measured seconds after warm-up.</param>
+/// <param name="MinQueries">Minimum measured queries.</param>
+/// <param name="WarmupQueries">Queries run and discarded before measuring.</param>
+/// <param name="AllowCpuFallback">Run on the CPU, labelled as such, when the requested provider cannot load.</param>
+/// <param name="InputShapes">Full shapes for inputs with dynamic dimensions other than the batch.</param>
+public sealed record RunRequest(
+    int ModelId,
+    string? ExecutionProvider = "cpu",
+    int BatchSize = 1,
+    string? Scenario = "single-stream",
+    double? DurationSeconds = null,
+    int? MinQueries = null,
+    int? WarmupQueries = null,
+    bool? AllowCpuFallback = null,
+    Dictionary<string, int[]>? InputShapes = null);

@@ -1,0 +1,8 @@
+namespace EfficiencyDashboard.Runner.Execution;
+
+public enum BenchmarkPhase
+{
+    Loading,
+    WarmingUp,
+    Measuring,
+}

@@ -1,0 +1,16 @@
+namespace EfficiencyDashboard.Web.Runs;
+
+/// <summary>How the in-process runner executes runs (configuration section <c>Runner</c>).</summary>
+public sealed class RunnerOptions
+{
+    public const string SectionName = "Runner";
+
+    /// <summary>Device queues this process serves, one run at a time each: <c>cpu</c> and <c>gpu0</c>.</summary>
+    public string[] Devices { get; set; } = ["cpu", "gpu0"];
+
+    /// <summary>ONNX Runtime intra-op threads; 0 means one per logical core.</summary>
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>How often a worker looks for queued jobs.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

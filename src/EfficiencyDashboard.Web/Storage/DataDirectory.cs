@@ -1,0 +1,23 @@
+namespace EfficiencyDashboard.Web.Storage;
+
+/// <summary>The resolved data directory and the places inside it.</summary>
+public sealed class DataDirectory
+{
+    public DataDirectory(string contentRoot, StorageOptions options)
+    {
+        Root = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+        Directory.CreateDirectory(Root);
+        Directory.CreateDirectory(ModelsDirectory);
+    }
+
+    public string Root { get; }
+
+    public string DatabasePath => Path.Combine(Root, "efficiency.db");
+
+    public string JobStoragePath => Path.Combine(Root, "jobs.db");
+
+    public string ModelsDirectory => Path.Combine(Root, "models");
+
+    /// <summary>The absolute path of a file stored relative to the data directory.</summary>
+    public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
+}

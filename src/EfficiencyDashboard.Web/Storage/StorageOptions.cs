@@ -1,0 +1,10 @@
+namespace EfficiencyDashboard.Web.Storage;
+
+/// <summary>Where the app keeps its database, job storage and models (configuration section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>The data directory; a relative path is taken from the repository root.</summary>
+    public string DataDirectory { get; set; } = "data";
+}
