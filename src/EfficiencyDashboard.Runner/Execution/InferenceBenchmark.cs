@@ -144,7 +144,7 @@ public sealed class InferenceBenchmark(IExecutionProviderLoader providers)
         }
         catch (OnnxRuntimeException ex)
         {
-            var reason = $"The {settings.ExecutionProvider} execution provider could not be loaded: {ex.Message}";
+            var reason = $"The {settings.ExecutionProvider.DisplayName()} execution provider could not be loaded: {ex.Message}";
             if (!settings.AllowCpuFallback)
             {
                 throw new RunnerException(reason + " Allow CPU fallback to run on the CPU instead.", ex);

@@ -5,8 +5,11 @@ public sealed class RunnerOptions
 {
     public const string SectionName = "Runner";
 
-    /// <summary>Device queues this process serves, one run at a time each: <c>cpu</c> and <c>gpu0</c>.</summary>
-    public string[] Devices { get; set; } = ["cpu", "gpu0"];
+    /// <summary>Device queues this process serves, one run at a time each; <c>cpu</c> and <c>gpu0</c> when none are configured.</summary>
+    /// <remarks>No default in the property: configuration binding appends to an array instead of replacing it.</remarks>
+    public string[] Devices { get; set; } = [];
+
+    public IReadOnlyList<string> ServedDevices => Devices.Length > 0 ? [.. Devices.Distinct()] : ["cpu", "gpu0"];
 
     /// <summary>ONNX Runtime intra-op threads; 0 means one per logical core.</summary>
     public int IntraOpThreads { get; set; }

@@ -122,6 +122,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExecutedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExecutionProvider")
                         .IsRequired()
                         .HasColumnType("TEXT");

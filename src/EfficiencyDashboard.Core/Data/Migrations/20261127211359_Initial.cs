@@ -55,6 +55,7 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     Progress = table.Column<double>(type: "REAL", nullable: false),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExecutedBy = table.Column<string>(type: "TEXT", nullable: true),
                     JobId = table.Column<string>(type: "TEXT", nullable: true),
                     RequeuedFromRunId = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),

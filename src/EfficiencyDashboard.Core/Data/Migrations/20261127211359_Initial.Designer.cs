@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EfficiencyDashboard.Core.Data.Migrations
 {
     [DbContext(typeof(EfficiencyContext))]
-    [Migration("20261127211025_Initial")]
+    [Migration("20261127211359_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -123,6 +123,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExecutionProvider")

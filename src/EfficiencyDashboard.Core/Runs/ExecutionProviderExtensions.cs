@@ -1,0 +1,13 @@
+namespace EfficiencyDashboard.Core.Runs;
+
+public static class ExecutionProviderExtensions
+{
+    /// <summary>The provider's name as people write it: CPU, CUDA, TensorRT.</summary>
+    public static string DisplayName(this ExecutionProvider provider) => provider switch
+    {
+        ExecutionProvider.Cpu => "CPU",
+        ExecutionProvider.Cuda => "CUDA",
+        ExecutionProvider.TensorRt => "TensorRT",
+        _ => provider.ToString(),
+    };
+}

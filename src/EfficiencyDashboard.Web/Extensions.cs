@@ -1,0 +1,80 @@
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Health;
+using EfficiencyDashboard.Web.Models;
+using EfficiencyDashboard.Web.Runs;
+using EfficiencyDashboard.Web.Storage;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace EfficiencyDashboard.Web;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddOptions<RunDefaults>().BindConfiguration(RunDefaults.SectionName);
+        services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.SectionName);
+
+        var data = new DataDirectory(
+            builder.Environment.ContentRootPath,
+            builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions());
+        services.AddSingleton(data);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<EfficiencyContext>(options => options.UseSqlite(SqliteConnectionStrings.ForDataDirectory(data.Root)));
+
+        services.AddSingleton<IExecutionProviderLoader, OrtExecutionProviderLoader>();
+        services.AddSingleton<ExecutionProviderStatus>();
+        services.AddSingleton<InferenceBenchmark>();
+        services.AddSingleton<ModelCatalogSeed>();
+        services.AddSingleton<RunNotifier>();
+        services.AddSingleton<RunCancellations>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<RunRecovery>();
+        services.AddTransient<RunJob>();
+        builder.AddRunWorkers(data);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<EfficiencyContext>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<RunnerHealthCheck>("runner", tags: [HealthEndpoints.ReadyTag]);
+        // Binding failures (malformed JSON, wrong types) throw, so the problem response can say what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddOpenApi();
+        services.AddMudServices();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    /// <summary>Hangfire on SQLite in the data directory, with one single-worker server per device queue.</summary>
+    private static void AddRunWorkers(this IHostApplicationBuilder builder, DataDirectory data)
+    {
+        var runner = builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>() ?? new RunnerOptions();
+        // Registered before AddHangfire, which would otherwise fall back to the process-wide JobStorage.Current.
+        builder.Services.AddSingleton<JobStorage>(new SQLiteStorage(data.JobStoragePath, new SQLiteStorageOptions
+        {
+            QueuePollInterval = runner.QueuePollInterval,
+            JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+        }));
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        foreach (var device in runner.ServedDevices)
+        {
+            builder.Services.AddHangfireServer(options =>
+            {
+                options.ServerName = RunRecovery.WorkerName(device);
+                options.Queues = [device];
+                options.WorkerCount = 1;
+                options.SchedulePollingInterval = runner.QueuePollInterval;
+                options.CancellationCheckInterval = TimeSpan.FromSeconds(1);
+            });
+        }
+    }
+}

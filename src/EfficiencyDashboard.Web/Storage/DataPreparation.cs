@@ -1,0 +1,24 @@
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Web.Models;
+using EfficiencyDashboard.Web.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EfficiencyDashboard.Web.Storage;
+
+public static class DataPreparation
+{
+    /// <summary>Before the app serves: apply migrations, switch SQLite to WAL, seed the catalog, and repair the run queue.</summary>
+    public static async Task PrepareDataAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var services = app.Services;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await services.GetRequiredService<ModelCatalogSeed>().SeedAsync(cancellationToken);
+        await services.GetRequiredService<RunRecovery>().RecoverAsync(services.GetRequiredService<IOptions<RunnerOptions>>().Value.ServedDevices, cancellationToken);
+    }
+}
