@@ -56,11 +56,16 @@ public static class Extensions
     {
         var runner = builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>() ?? new RunnerOptions();
         // Registered before AddHangfire, which would otherwise fall back to the process-wide JobStorage.Current.
-        builder.Services.AddSingleton<JobStorage>(new SQLiteStorage(data.JobStoragePath, new SQLiteStorageOptions
+        // Created lazily after Hangfire's global configuration, whose static log provider must be this host's.
+        builder.Services.AddSingleton<JobStorage>(services =>
         {
-            QueuePollInterval = runner.QueuePollInterval,
-            JournalMode = SQLiteStorageOptions.JournalModes.WAL,
-        }));
+            services.GetRequiredService<IGlobalConfiguration>();
+            return new SQLiteStorage(data.JobStoragePath, new SQLiteStorageOptions
+            {
+                QueuePollInterval = runner.QueuePollInterval,
+                JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+            });
+        });
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -20,7 +20,7 @@ public static class ExecutionProviderProbe
             loader.Append(options, provider);
             return new ProviderAvailability(provider, true, provider == ExecutionProvider.Cpu ? "Always available." : "Loads on device 0.");
         }
-        catch (OnnxRuntimeException ex)
+        catch (ExecutionProviderUnavailableException ex)
         {
             return new ProviderAvailability(provider, false, ex.Message);
         }

@@ -142,7 +142,7 @@ public sealed class InferenceBenchmark(IExecutionProviderLoader providers)
             providers.Append(options, settings.ExecutionProvider);
             return (settings.ExecutionProvider, null);
         }
-        catch (OnnxRuntimeException ex)
+        catch (ExecutionProviderUnavailableException ex)
         {
             var reason = $"The {settings.ExecutionProvider.DisplayName()} execution provider could not be loaded: {ex.Message}";
             if (!settings.AllowCpuFallback)

@@ -8,6 +8,18 @@ public sealed class OrtExecutionProviderLoader : IExecutionProviderLoader
 {
     public void Append(SessionOptions options, ExecutionProvider provider)
     {
+        try
+        {
+            AppendNative(options, provider);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ExecutionProviderUnavailableException(provider, ex.Message, ex);
+        }
+    }
+
+    private static void AppendNative(SessionOptions options, ExecutionProvider provider)
+    {
         switch (provider)
         {
             case ExecutionProvider.Cpu:

@@ -9,7 +9,8 @@ public sealed class RunnerOptions
     /// <remarks>No default in the property: configuration binding appends to an array instead of replacing it.</remarks>
     public string[] Devices { get; set; } = [];
 
-    public IReadOnlyList<string> ServedDevices => Devices.Length > 0 ? [.. Devices.Distinct()] : ["cpu", "gpu0"];
+    public IReadOnlyList<string> ServedDevices =>
+        Devices.Any(d => !string.IsNullOrWhiteSpace(d)) ? [.. Devices.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct()] : ["cpu", "gpu0"];
 
     /// <summary>ONNX Runtime intra-op threads; 0 means one per logical core.</summary>
     public int IntraOpThreads { get; set; }

@@ -1,0 +1,105 @@
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Runs;
+using EfficiencyDashboard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EfficiencyDashboard.Web.Tests.Runs;
+
+[Collection(DashboardCollection.Name)]
+public sealed class RestartTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> GpuOnly = new() { ["Runner:Devices:0"] = "gpu0", ["Runner:Devices:1"] = "" };
+
+    private readonly TemporaryDataDirectory _data = new();
+
+    [Fact]
+    public async Task A_queued_run_survives_a_restart_and_then_runs()
+    {
+        long id;
+        using (var first = new DashboardFactory(_data.Path, GpuOnly))
+        {
+            // This host serves no CPU queue, so the run stays queued until the process goes away.
+            var client = first.CreateClient();
+            var modelId = await client.ModelIdAsync("mobilenetv2-1.0-generated");
+            id = await client.StartRunAsync(new { modelId, batchSize = 1, durationSeconds = 0.2, minQueries = 3 });
+            await Task.Delay(2500);
+            Assert.Equal("queued", (string?)(await client.GetRunAsync(id))["status"]);
+        }
+
+        using var second = new DashboardFactory(_data.Path);
+        var run = await second.CreateClient().WaitForStatusAsync(id, "succeeded");
+
+        Assert.NotNull(run["result"]);
+        Assert.Null(run["requeuedFromRunId"]);
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_crash_ends_interrupted_and_is_queued_again()
+    {
+        long crashedId;
+        using (var first = new DashboardFactory(_data.Path, GpuOnly))
+        {
+            await using var db = await Db(first).CreateDbContextAsync();
+            var model = await db.Models.FirstAsync(m => m.Key == "mobilenetv2-1.0-generated");
+            // What a killed process leaves behind: the row says running, and nothing will ever finish it.
+            var crashed = new Run
+            {
+                ModelId = model.Id,
+                BatchSize = 1,
+                DurationSeconds = 0.2,
+                MinQueries = 3,
+                WarmupQueries = 1,
+                Device = "cpu",
+                Status = RunStatus.Running,
+                ExecutedBy = RunRecovery.WorkerName("cpu"),
+                CreatedAtUtc = DateTime.UtcNow,
+                StartedAtUtc = DateTime.UtcNow,
+            };
+            db.Runs.Add(crashed);
+            await db.SaveChangesAsync();
+            crashedId = crashed.Id;
+        }
+
+        using var second = new DashboardFactory(_data.Path);
+        var client = second.CreateClient();
+        var interrupted = await client.GetRunAsync(crashedId);
+        await using var check = await Db(second).CreateDbContextAsync();
+        var retryId = await check.Runs.Where(r => r.RequeuedFromRunId == crashedId).Select(r => r.Id).SingleAsync();
+        var retry = await client.WaitForStatusAsync(retryId, "succeeded");
+
+        Assert.Equal("interrupted", (string?)interrupted["status"]);
+        Assert.Contains("process stopped", (string?)interrupted["error"]);
+        Assert.NotNull(interrupted["finishedAtUtc"]);
+        Assert.Equal(crashedId, (long)retry["requeuedFromRunId"]!);
+        Assert.Equal(3, (int)retry["config"]!["minQueries"]!);
+    }
+
+    [Fact]
+    public async Task A_run_executing_when_the_server_shuts_down_is_interrupted_and_runs_after_the_restart()
+    {
+        long id;
+        using (var first = new DashboardFactory(_data.Path))
+        {
+            var client = first.CreateClient();
+            var modelId = await client.ModelIdAsync("mobilenetv2-1.0-generated");
+            id = await client.StartRunAsync(new { modelId, batchSize = 1, durationSeconds = 1, minQueries = 3 });
+            await client.WaitForRunAsync(id, r => (string?)r["phase"] == "measuring");
+        }
+
+        using var second = new DashboardFactory(_data.Path);
+        var client2 = second.CreateClient();
+        var stopped = await client2.GetRunAsync(id);
+        await using var db = await Db(second).CreateDbContextAsync();
+        var retryId = await db.Runs.Where(r => r.RequeuedFromRunId == id).Select(r => r.Id).SingleAsync();
+
+        Assert.Equal("interrupted", (string?)stopped["status"]);
+        await client2.WaitForStatusAsync(retryId, "succeeded");
+    }
+
+    private static IDbContextFactory<EfficiencyContext> Db(DashboardFactory factory) =>
+        factory.Services.GetRequiredService<IDbContextFactory<EfficiencyContext>>();
+
+    public void Dispose() => _data.Dispose();
+}
