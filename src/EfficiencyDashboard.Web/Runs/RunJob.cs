@@ -136,6 +136,6 @@ public sealed class RunJob(
                 .SetProperty(r => r.Error, error)
                 .SetProperty(r => r.Progress, r => status == RunStatus.Succeeded ? 1 : r.Progress)
                 .SetProperty(r => r.FinishedAtUtc, now));
-        notifier.Publish(new RunUpdate(runId, status, status.ToString().ToLowerInvariant(), status == RunStatus.Succeeded ? 1 : 0, 0, null, 0));
+        notifier.Publish(new RunUpdate(runId, status, status.ApiName(), status == RunStatus.Succeeded ? 1 : 0, 0, null, 0));
     }
 }

@@ -22,7 +22,7 @@ public sealed record RunView(
         run.Id,
         run.Status,
         run.Status == RunStatus.Running && live is not null ? live.Progress : run.Progress,
-        run.Status.IsFinal() ? null : live?.Phase ?? run.Status.ToString().ToLowerInvariant(),
+        run.Status.IsFinal() ? null : live?.Phase ?? run.Status.ApiName(),
         run.Status == RunStatus.Running ? live?.EtaSeconds : null,
         RunConfigView.From(run),
         run.Result is null ? null : RunResultView.From(run.Result),

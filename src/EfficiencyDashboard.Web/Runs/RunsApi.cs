@@ -86,7 +86,7 @@ public static class RunsApi
         {
             null => NotFound(id),
             RunStatus.Queued or RunStatus.Running or RunStatus.Cancelled => TypedResults.Accepted($"/api/runs/{id}", new RunAccepted(id, status.Value)),
-            _ => TypedResults.Problem($"Run {id} already finished as {status.Value.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem($"Run {id} already finished as {status.Value.ApiName()}.", statusCode: StatusCodes.Status409Conflict),
         };
     }
 

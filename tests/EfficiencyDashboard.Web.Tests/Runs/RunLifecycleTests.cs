@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,12 +19,15 @@ public sealed class RunLifecycleTests(DashboardFixture app) : IClassFixture<Dash
     public async Task A_run_goes_from_queued_through_running_to_succeeded_with_plausible_metrics()
     {
         var modelId = await Client.ModelIdAsync("mobilenetv2-1.0-generated");
+        var updates = new System.Collections.Concurrent.ConcurrentQueue<RunUpdate>();
+        using var subscription = app.Factory.Services.GetRequiredService<RunNotifier>().Subscribe(updates.Enqueue);
         var id = await Client.StartRunAsync(new { modelId, executionProvider = "cpu", batchSize = 2, durationSeconds = 1.5, minQueries = 10, warmupQueries = 2 });
 
-        var running = await Client.WaitForRunAsync(id, r => (string?)r["status"] is "running" or "succeeded");
         var run = await Client.WaitForStatusAsync(id, "succeeded");
 
-        Assert.Equal("running", (string?)running["status"]);
+        var statuses = updates.Where(u => u.RunId == id).Select(u => u.Status).Distinct().ToArray();
+        Assert.Equal([RunStatus.Queued, RunStatus.Running, RunStatus.Succeeded], statuses);
+        Assert.Contains(updates, u => u.RunId == id && u.Phase == "measuring" && u.Progress is > 0 and < 1);
         var result = run["result"]!;
         var p50 = (double)result["latencyP50Ms"]!;
         var p90 = (double)result["latencyP90Ms"]!;

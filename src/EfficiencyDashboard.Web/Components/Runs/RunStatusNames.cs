@@ -3,11 +3,9 @@ using MudBlazor;
 
 namespace EfficiencyDashboard.Web.Components.Runs;
 
-/// <summary>How a run's status reads and looks: the lowercase word of the API and a chip colour.</summary>
+/// <summary>How a run's status reads and looks: its chip colour.</summary>
 public static class RunStatusNames
 {
-    public static string Word(RunStatus status) => status.ToString().ToLowerInvariant();
-
     public static Color ColorOf(RunStatus status) => status switch
     {
         RunStatus.Running => Color.Info,
