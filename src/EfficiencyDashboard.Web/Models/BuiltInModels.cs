@@ -21,7 +21,8 @@ public static class BuiltInModels
             "models/generated/resnet18.onnx", path => Write(path, GeneratedModels.ResNet(18, Seed))),
         new("resnet18-pretrained", "ResNet-18 (pretrained)", ModelFamily.ResNet, "image features", ModelSource.PretrainedPackage,
             "Pretrained ResNet-18 from the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 (ML.NET image featurizer); " +
-            "outputs the 512-value pooled feature vector; its graph fixes the batch at 1.",
+            "outputs the 512-value pooled feature vector; its graph fixes the batch at 1. It is CNTK's ResNet-18 variant, " +
+            "whose wider last stage holds 15.9 M parameters (torchvision's ResNet-18 has 11.7 M).",
             "models/pretrained/resnet18.onnx", CopyPretrainedResNet18),
     ];
 
