@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Runner.Tests.Execution;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Web.Runs;
+using EfficiencyDashboard.Runner.Tests.Execution;
 using EfficiencyDashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
