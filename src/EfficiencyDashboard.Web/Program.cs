@@ -1,10 +1,12 @@
 using EfficiencyDashboard.Web;
 using EfficiencyDashboard.Web.Components;
+using EfficiencyDashboard.Web.Exports;
 using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -26,8 +28,10 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapModelsApi();
 app.MapRunsApi();
+app.MapExportsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,14 @@
+namespace EfficiencyDashboard.Core.Exports;
+
+/// <summary>A downloadable table: its columns, where its rows come from, and which filters apply.</summary>
+/// <param name="Name">The dataset name in URLs, for example <c>results</c>.</param>
+/// <param name="From">The SQL FROM clause (tables and joins).</param>
+/// <param name="OrderBy">A stable order, so two downloads of the same data are identical.</param>
+/// <param name="Filters">For each filter this dataset supports, the SQL column it compares.</param>
+public sealed record ExportDataset(
+    string Name,
+    string Description,
+    IReadOnlyList<ExportColumn> Columns,
+    string From,
+    string OrderBy,
+    IReadOnlyDictionary<ExportFilterField, string> Filters);
