@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace EfficiencyDashboard.EndToEnd.Tests;
+
+public sealed class DownloadsTests(BrowserSession browser) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task An_analyst_downloads_a_filtered_dataset_from_the_downloads_page()
+    {
+        var page = await browser.OpenAsync("/downloads?family=ResNet");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-models-csv]"));
+        var path = Path.Combine(BrowserSession.ScreenshotDirectory, "..", "downloads", download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        Directory.CreateDirectory(BrowserSession.ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "downloads.png"), FullPage = true });
+
+        var lines = (await File.ReadAllTextAsync(path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("models-", download.SuggestedFilename);
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        Assert.StartsWith("model_id,key,name,family", lines[0]);
+        // The generated and the pretrained ResNet-18; the MobileNet is filtered out.
+        Assert.Equal(2, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",ResNet,", l));
+    }
+}
