@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Web;
+using EfficiencyDashboard.Web.Commands;
 using EfficiencyDashboard.Web.Components;
 using EfficiencyDashboard.Web.Exports;
 using EfficiencyDashboard.Web.Health;
@@ -7,6 +8,11 @@ using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
 using Scalar.AspNetCore;
+
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -35,6 +41,7 @@ app.MapExportsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -46,7 +46,7 @@ public sealed class CsvExportWriter : IExportWriter
                 csv.WriteField(reader.GetInt64(i), default);
                 break;
             case ColumnType.Real:
-                csv.WriteField(reader.GetDouble(i), "R");
+                csv.WriteField(reader.GetDouble(i), default);
                 break;
             case ColumnType.Boolean:
                 csv.WriteField(reader.GetBoolean(i) ? "true" : "false");

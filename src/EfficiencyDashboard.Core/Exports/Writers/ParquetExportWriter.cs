@@ -9,14 +9,19 @@ namespace EfficiencyDashboard.Core.Exports.Writers;
 /// Typed Parquet (numbers as numbers, timestamps as timestamps, nullable where a value can be missing), written in
 /// row groups so memory holds one group at a time. The schema version and data dictionary ride in the key-value metadata.
 /// </summary>
-public sealed class ParquetExportWriter(int rowGroupSize = 250_000) : IExportWriter
+public sealed class ParquetExportWriter(int cellsPerRowGroup = 1_000_000) : IExportWriter
 {
+    // Parquet.Net pools its buffers without a bound unless told; a bound keeps long exports flat.
+    private static readonly ParquetOptions Options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 32 << 20 };
+
     public const string SchemaVersionKey = "efficiencydashboard.schema_version";
     public const string DatasetKey = "efficiencydashboard.dataset";
     public const string ColumnsKey = "efficiencydashboard.columns";
 
     public async Task WriteAsync(DbDataReader reader, ExportDataset dataset, Stream output, CancellationToken cancellationToken)
     {
+        // Row groups hold a fixed number of cells, so a wide table gets shorter groups and memory stays bounded.
+        var rowGroupSize = Math.Max(10_000, cellsPerRowGroup / dataset.Columns.Count);
         var columns = dataset.Columns.Select(c => ParquetColumn.For(c, rowGroupSize)).ToArray();
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
         // Parquet's footer needs a seekable stream; a response body is not, so the file is staged on disk, never in memory.
@@ -25,7 +30,7 @@ public sealed class ParquetExportWriter(int rowGroupSize = 250_000) : IExportWri
         await using (staging)
         {
             var target = staging ?? output;
-            await using (var writer = await ParquetWriter.CreateAsync(schema, target, cancellationToken: cancellationToken))
+            await using (var writer = await ParquetWriter.CreateAsync(schema, target, Options, cancellationToken: cancellationToken))
             {
                 writer.CustomMetadata = new Dictionary<string, string>
                 {

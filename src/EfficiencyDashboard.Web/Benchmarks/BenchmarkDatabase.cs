@@ -1,0 +1,96 @@
+using EfficiencyDashboard.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EfficiencyDashboard.Web.Benchmarks;
+
+/// <summary>A throw-away database with the app's schema, filled with synthetic runs inside SQLite itself.</summary>
+/// <remarks>Synthetic rows exist only in this temporary database, to time data work at scale; they never reach a page.</remarks>
+public sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    private BenchmarkDatabase(string directory)
+    {
+        Directory = directory;
+        ConnectionString = SqliteConnectionStrings.ForDataDirectory(directory);
+    }
+
+    public string Directory { get; }
+
+    public string ConnectionString { get; }
+
+    public string Path => System.IO.Path.Combine(Directory, "efficiency.db");
+
+    public static async Task<BenchmarkDatabase> CreateAsync()
+    {
+        var database = new BenchmarkDatabase(System.IO.Directory.CreateTempSubdirectory("efficiency-benchmark-").FullName);
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        return database;
+    }
+
+    public EfficiencyContext CreateContext() =>
+        new(new DbContextOptionsBuilder<EfficiencyContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>Adds <paramref name="runs"/> succeeded runs over two years, each with a result and <paramref name="samplesPerRun"/> latency samples.</summary>
+    public async Task SeedAsync(int runs, int samplesPerRun, int models = 8)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        var statements = new[]
+        {
+            "PRAGMA synchronous=OFF;",
+            $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {models})
+            INSERT INTO Models (Key, Name, Family, Task, Source, Provenance, FilePath, FileSizeBytes, ParameterCount, Inputs, Outputs, AddedAtUtc)
+            SELECT 'bench-' || i, 'Benchmark model ' || i, CASE i % 4 WHEN 0 THEN 'ResNet' WHEN 1 THEN 'MobileNet' WHEN 2 THEN 'Transformer' ELSE 'Other' END,
+                   'image classification', 'Generated', 'synthetic benchmark row', 'none.onnx', 0, 1000000 * i, '[]', '[]', '2024-01-01 00:00:00'
+            FROM n;
+            """,
+            $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {runs})
+            INSERT INTO Runs (Id, ModelId, ExecutionProvider, Scenario, BatchSize, DurationSeconds, MinQueries, WarmupQueries, AllowCpuFallback,
+                              InputShapes, Device, Status, Progress, CancelRequested, ExecutedBy, CreatedAtUtc, StartedAtUtc, FinishedAtUtc)
+            SELECT i, (SELECT min(Id) FROM Models WHERE Key LIKE 'bench-%') + i % {models}, CASE i % 3 WHEN 0 THEN 'Cuda' ELSE 'Cpu' END, 'SingleStream',
+                   1 << (i % 6), 10, 64, 10, 0, json_object(), CASE i % 3 WHEN 0 THEN 'gpu0' ELSE 'cpu' END, 'Succeeded', 1, 0, 'bench/cpu',
+                   datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400) || ' seconds'),
+                   datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400) || ' seconds'),
+                   datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400 + 10) || ' seconds')
+            FROM n;
+            """,
+            """
+            INSERT INTO RunResults (RunId, LatencyP50Ms, LatencyP90Ms, LatencyP99Ms, LatencyMeanMs, LatencyMinMs, LatencyMaxMs, QueryCount, SampleCount,
+                                    MeasuredSeconds, ThroughputPerSecond, ActualExecutionProvider, OnnxRuntimeVersion, IntraOpThreads, MachineName,
+                                    CpuModel, LogicalCores, OperatingSystem, RuntimeVersion, MeasuredAtUtc)
+            SELECT Id, 5 + (Id % 97) / 10.0, 6 + (Id % 97) / 9.0, 8 + (Id % 97) / 8.0, 5.5 + (Id % 97) / 10.0, 4.0, 20 + Id % 13, 1000, 1000 * BatchSize,
+                   10.0, 100.0 * BatchSize, ExecutionProvider, '1.31.0', 2, 'bench-host-' || (Id % 4), 'Benchmark CPU', 2, 'Linux', '.NET 10', FinishedAtUtc
+            FROM Runs WHERE ExecutedBy = 'bench/cpu';
+            """,
+            $"""
+            WITH RECURSIVE s(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM s WHERE j < {samplesPerRun - 1})
+            INSERT INTO LatencySamples (RunId, Sequence, StartOffsetMs, LatencyMs)
+            SELECT r.Id, s.j, s.j * 10.0, 5 + ((r.Id * 7 + s.j * 13) % 1000) / 100.0 FROM Runs r, s WHERE r.ExecutedBy = 'bench/cpu' ORDER BY r.Id, s.j;
+            """,
+            "ANALYZE;",
+        };
+        foreach (var sql in statements)
+        {
+            if (samplesPerRun == 0 && sql.Contains("LatencySamples", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

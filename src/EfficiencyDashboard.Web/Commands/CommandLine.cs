@@ -1,0 +1,41 @@
+using EfficiencyDashboard.Web.Benchmarks;
+
+namespace EfficiencyDashboard.Web.Commands;
+
+/// <summary>The app's command-line mode: benchmarks and headless runs, without starting the web server.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/EfficiencyDashboard.Web -c Release -- <command>
+          benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
+        With no command the web app starts.
+        """;
+
+    /// <summary>Runs the command in <paramref name="args"/>; null when there is none and the web app should start.</summary>
+    public static async Task<int?> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('='))
+        {
+            return null;
+        }
+
+        switch (args)
+        {
+            case ["benchmark", "exports", .. var options]:
+                return await ExportBenchmark.RunAsync(
+                    IntOption(options, "--results", 1_000_000), IntOption(options, "--samples", 10_000_000), Console.Out);
+            case ["help" or "--help"]:
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'.\n{Usage}");
+                return 2;
+        }
+    }
+
+    private static int IntOption(string[] options, string name, int fallback)
+    {
+        var index = Array.IndexOf(options, name);
+        return index >= 0 && index + 1 < options.Length && int.TryParse(options[index + 1], out var value) && value > 0 ? value : fallback;
+    }
+}
