@@ -7,6 +7,7 @@ public static class CommandLine
 {
     public const string Usage = """
         Usage: dotnet run --project src/EfficiencyDashboard.Web -c Release -- <command>
+          run <file.json>                                   execute the run request(s) in the file, store them, print the results as JSON
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
         With no command the web app starts.
         """;
@@ -21,6 +22,8 @@ public static class CommandLine
 
         switch (args)
         {
+            case ["run", var file]:
+                return await HeadlessRun.RunAsync(file, Console.Out, Console.Error);
             case ["benchmark", "exports", .. var options]:
                 return await ExportBenchmark.RunAsync(
                     IntOption(options, "--results", 1_000_000), IntOption(options, "--samples", 10_000_000), Console.Out);

@@ -17,6 +17,19 @@ public sealed class RunQueue(
 {
     public async Task<(Run? Run, Dictionary<string, string[]> Errors)> EnqueueAsync(RunRequest request, CancellationToken cancellationToken)
     {
+        var (run, errors) = await CreateAsync(request, cancellationToken);
+        if (run is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await ScheduleAsync(db, run, cancellationToken);
+        }
+
+        return (run, errors);
+    }
+
+    /// <summary>Validates and stores a queued run without handing it to a job queue (the headless mode executes it itself).</summary>
+    public async Task<(Run? Run, Dictionary<string, string[]> Errors)> CreateAsync(RunRequest request, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var model = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.ModelId, cancellationToken);
         var (run, errors) = RunRequestValidator.Validate(request, model, defaults.Value);
@@ -28,7 +41,6 @@ public sealed class RunQueue(
         run.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        await ScheduleAsync(db, run, cancellationToken);
         return (run, errors);
     }
 

@@ -9,7 +9,8 @@ namespace EfficiencyDashboard.Web.Storage;
 public static class DataPreparation
 {
     /// <summary>Before the app serves: apply migrations, switch SQLite to WAL, seed the catalog, and repair the run queue.</summary>
-    public static async Task PrepareDataAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <param name="recoverRuns">False for the headless mode, which must not touch runs a web app on this host may be executing.</param>
+    public static async Task PrepareDataAsync(this IHost app, bool recoverRuns = true, CancellationToken cancellationToken = default)
     {
         var services = app.Services;
         await using (var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync(cancellationToken))
@@ -19,6 +20,11 @@ public static class DataPreparation
         }
 
         await services.GetRequiredService<ModelCatalogSeed>().SeedAsync(cancellationToken);
+        if (!recoverRuns)
+        {
+            return;
+        }
+
         await services.GetRequiredService<RunRecovery>().RecoverAsync(services.GetRequiredService<IOptions<RunnerOptions>>().Value.ServedDevices, cancellationToken);
     }
 }
