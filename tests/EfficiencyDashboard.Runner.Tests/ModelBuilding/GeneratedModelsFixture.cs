@@ -1,19 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using EfficiencyDashboard.Runner.Analysis;
 using EfficiencyDashboard.Runner.ModelBuilding;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyDashboard.Runner.Tests.ModelBuilding;
 
 /// <summary>
-/// Builds every generated model at most once per test run, and caches one CPU session per model,
-/// because building and running BERT-base, ViT-B/16 and ResNet-50 dominates the test run on a small machine. Shared by the "Generated models" collection.
+/// Builds every generated model at most once per test run, and caches one CPU session and one
+/// analysis per model, because building and running BERT-base, ViT-B/16 and ResNet-50 dominates
+/// the test run on a small machine. Shared by the "Generated models" collection.
 /// </summary>
 public sealed class GeneratedModelsFixture : IDisposable
 {
     private readonly Dictionary<string, Lazy<byte[]>> _models;
     private readonly ConcurrentDictionary<string, TimeSpan> _buildTimes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ModelAnalysis>> _analyses = new(StringComparer.Ordinal);
 
     public GeneratedModelsFixture()
     {
@@ -50,6 +53,21 @@ public sealed class GeneratedModelsFixture : IDisposable
 
     public InferenceSession Session(string name) =>
         _sessions.GetOrAdd(name, n => new Lazy<InferenceSession>(() => new InferenceSession(Model(n)))).Value;
+
+    /// <summary>The analysis at batch 1, text models at their configured sequence length.</summary>
+    public ModelAnalysis Analysis(string name) =>
+        _analyses.GetOrAdd(name, n => new Lazy<ModelAnalysis>(() => ModelAnalyzer.Analyze(Model(n), 1, InputShapes(n)))).Value;
+
+    private static Dictionary<string, int[]>? InputShapes(string name)
+    {
+        if (!TextConfigs.TryGetValue(name, out var config))
+        {
+            return null;
+        }
+
+        int[] shape = [1, config.SequenceLength];
+        return new() { ["input_ids"] = shape, ["attention_mask"] = shape, ["token_type_ids"] = shape };
+    }
 
     private Lazy<byte[]> Timed(string name, Func<byte[]> build) => new(() =>
     {
