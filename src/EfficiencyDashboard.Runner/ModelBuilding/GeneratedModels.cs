@@ -5,11 +5,34 @@ namespace EfficiencyDashboard.Runner.ModelBuilding;
 /// deterministic seeded weights, so benchmarks need no downloaded model files.
 /// </summary>
 /// <remarks>
-/// Conv weights are Kaiming-normal (std = sqrt(2 / fan_in)) and batch norms start as the identity,
-/// which keeps activations finite and varied without any training.
+/// CNN conv weights are Kaiming-normal (std = sqrt(2 / fan_in)) and batch norms start as the identity;
+/// Transformer weights are N(0, 0.02) with layer norms at scale 1 and bias 0, as BERT and ViT initialise
+/// them. Both keep activations finite and varied without any training.
 /// </remarks>
 public static class GeneratedModels
 {
+    /// <summary>
+    /// A BERT-style text encoder (bert-base-uncased, DistilBERT, MiniLM-L6 through the
+    /// <see cref="TransformerConfig"/> presets). Inputs "input_ids" and "attention_mask" (and
+    /// "token_type_ids" when the config has token types) are int64 [batch, sequence] with symbolic
+    /// "batch" and "sequence" dimensions, so a run must give the sequence length in inputShapes.
+    /// Outputs: "last_hidden_state" float32 [batch, sequence, hidden], and "pooler_output" float32
+    /// [batch, hidden] when the config has a pooler. Weights are N(0, 0.02), layer norms scale 1 and bias 0.
+    /// </summary>
+    /// <param name="config">The encoder's shape, for example <see cref="TransformerConfig.BertBase"/>.</param>
+    /// <param name="seed">Seed for the weights; equal seeds give byte-identical models.</param>
+    /// <returns>The serialised ModelProto.</returns>
+    /// <exception cref="ArgumentException">A size in <paramref name="config"/> is not positive, or the heads do not divide the hidden size.</exception>
+    public static byte[] BertEncoder(TransformerConfig config, int seed = 42) => BertArchitecture.Build(config, seed);
+
+    /// <summary>
+    /// ViT-B/16 (timm's vit_base_patch16_224). Input "input" is float32 [batch, 3, 224, 224] with a
+    /// symbolic "batch" dimension; output "logits" is float32 [batch, 1000]. Weights are N(0, 0.02).
+    /// </summary>
+    /// <param name="seed">Seed for the weights; equal seeds give byte-identical models.</param>
+    /// <returns>The serialised ModelProto.</returns>
+    public static byte[] VisionTransformer(int seed = 42) => VisionTransformerArchitecture.Build(seed);
+
     /// <summary>
     /// torchvision's mobilenet_v2. Input "input" is float32 [batch, 3, 224, 224] with a symbolic
     /// "batch" dimension; output "logits" is float32 [batch, 1000].

@@ -15,7 +15,7 @@ internal sealed class OnnxGraphBuilder
     private const int FloatType = (int)TensorProto.Types.DataType.Float;
 
     private readonly GraphProto _graph;
-    private readonly Random _random;
+    private readonly SeededWeights _weights;
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private string? _relu6Min;
     private string? _relu6Max;
@@ -23,19 +23,28 @@ internal sealed class OnnxGraphBuilder
     public OnnxGraphBuilder(string graphName, int seed)
     {
         _graph = new GraphProto { Name = graphName };
-        _random = new Random(seed);
+        _weights = new SeededWeights(seed);
     }
 
+
     /// <summary>Declares a float graph input whose first dimension is the symbolic batch size.</summary>
-    public string AddBatchedInput(string name, params long[] featureDims)
+    public string AddBatchedInput(string name, params long[] featureDims) =>
+        AddInput(name, TensorProto.Types.DataType.Float, Batched(featureDims));
+
+    /// <summary>Declares a graph input whose dimensions may be fixed or symbolic (dynamic).</summary>
+    public string AddInput(string name, TensorProto.Types.DataType elementType, params ShapeDimension[] dims)
     {
-        _graph.Input.Add(BatchedValueInfo(name, featureDims));
+        _graph.Input.Add(TensorValueInfo.Create(name, elementType, dims));
         return name;
     }
 
     /// <summary>Declares a float graph output whose first dimension is the symbolic batch size.</summary>
     public void AddBatchedOutput(string name, params long[] featureDims) =>
-        _graph.Output.Add(BatchedValueInfo(name, featureDims));
+        AddOutput(name, Batched(featureDims));
+
+    /// <summary>Declares a float graph output whose dimensions may be fixed or symbolic.</summary>
+    public void AddOutput(string name, params ShapeDimension[] dims) =>
+        _graph.Output.Add(TensorValueInfo.Create(name, TensorProto.Types.DataType.Float, dims));
 
     /// <summary>Adds a float initializer stored as raw little-endian bytes, the fast bulk path.</summary>
     public string AddInitializer(string name, float[] values, params long[] dims)
@@ -51,6 +60,32 @@ internal sealed class OnnxGraphBuilder
         tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
         _graph.Initializer.Add(tensor);
         return tensor.Name;
+    }
+
+    /// <summary>Adds a float initializer drawn from N(0, std²).</summary>
+    public string AddNormalInitializer(string name, double std, params long[] dims) =>
+        AddInitializer(name, _weights.Normal(checked((int)dims.Aggregate(1L, (a, b) => a * b)), std), dims);
+
+    /// <summary>Adds an int64 initializer: shapes, axes and indices, which are not learnable parameters.</summary>
+    public string AddInt64Initializer(string name, long[] values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = Claim(name), DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.AddRange(dims);
+        tensor.Int64Data.AddRange(values);
+        _graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    /// <summary>
+    /// A float scalar as a Constant node rather than an initializer, so that arithmetic constants
+    /// (GELU's 1/sqrt 2, attention scaling, mask fill) never count as learnable parameters.
+    /// </summary>
+    public string AddScalar(string name, float value)
+    {
+        var tensor = new TensorProto { DataType = FloatType };
+        tensor.FloatData.Add(value);
+        var attribute = new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = tensor };
+        return AddNode("Constant", name, [], attribute);
     }
 
     /// <summary>Adds a node with a single output and returns that output's name.</summary>
@@ -75,7 +110,7 @@ internal sealed class OnnxGraphBuilder
         var fanIn = inChannels / groups * kernel * kernel;
         var weight = AddInitializer(
             $"{name}.conv.weight",
-            KaimingNormal(outChannels * fanIn, fanIn),
+            _weights.KaimingNormal(outChannels * fanIn, fanIn),
             outChannels, inChannels / groups, kernel, kernel);
         var pad = (kernel - 1) / 2;
         var conv = AddNode("Conv", $"{name}.conv", [input, weight],
@@ -97,10 +132,10 @@ internal sealed class OnnxGraphBuilder
     /// <summary>Inference-mode batch norm initialised to the identity (scale 1, bias 0, mean 0, var 1).</summary>
     public string BatchNorm(string input, string name, int channels)
     {
-        var scale = AddInitializer($"{name}.weight", Filled(channels, 1f), channels);
+        var scale = AddInitializer($"{name}.weight", SeededWeights.Filled(channels, 1f), channels);
         var bias = AddInitializer($"{name}.bias", new float[channels], channels);
         var mean = AddInitializer($"{name}.running_mean", new float[channels], channels);
-        var variance = AddInitializer($"{name}.running_var", Filled(channels, 1f), channels);
+        var variance = AddInitializer($"{name}.running_var", SeededWeights.Filled(channels, 1f), channels);
         return AddNode("BatchNormalization", name, [input, scale, bias, mean, variance]);
     }
 
@@ -127,8 +162,8 @@ internal sealed class OnnxGraphBuilder
     public string Dense(string input, string name, int inFeatures, int outFeatures, bool transposedWeight)
     {
         // LeCun-style std keeps logits O(1) since no ReLU follows the classifier.
-        var values = Normal(inFeatures * outFeatures, Math.Sqrt(1.0 / inFeatures));
-        var bias = AddInitializer($"{name}.bias", Normal(outFeatures, 0.01), outFeatures);
+        var values = _weights.Normal(inFeatures * outFeatures, Math.Sqrt(1.0 / inFeatures));
+        var bias = AddInitializer($"{name}.bias", _weights.Normal(outFeatures, 0.01), outFeatures);
         if (transposedWeight)
         {
             var weight = AddInitializer($"{name}.weight", values, outFeatures, inFeatures);
@@ -141,10 +176,14 @@ internal sealed class OnnxGraphBuilder
     }
 
     /// <summary>Renames the final tensor to the public output name through an Identity node.</summary>
-    public void Finish(string tensor, string outputName, params long[] featureDims)
+    public void Finish(string tensor, string outputName, params long[] featureDims) =>
+        Finish(tensor, outputName, Batched(featureDims));
+
+    /// <summary>Renames the final tensor to a float output with fixed or symbolic dimensions.</summary>
+    public void Finish(string tensor, string outputName, params ShapeDimension[] dims)
     {
         AddNode("Identity", outputName, [tensor]);
-        AddBatchedOutput(outputName, featureDims);
+        AddOutput(outputName, dims);
     }
 
     /// <summary>Serialises the graph as an ir_version 8, opset 17 model.</summary>
@@ -170,51 +209,12 @@ internal sealed class OnnxGraphBuilder
         return attribute;
     }
 
-    private float[] KaimingNormal(int count, int fanIn) => Normal(count, Math.Sqrt(2.0 / fanIn));
-
-    private float[] Normal(int count, double std)
-    {
-        var values = new float[count];
-        // Box-Muller yields two samples per pair of uniforms; deterministic for a given seed.
-        for (var i = 0; i < count; i += 2)
-        {
-            var u1 = 1.0 - _random.NextDouble();
-            var u2 = _random.NextDouble();
-            var radius = std * Math.Sqrt(-2.0 * Math.Log(u1));
-            var angle = 2.0 * Math.PI * u2;
-            values[i] = (float)(radius * Math.Cos(angle));
-            if (i + 1 < count)
-            {
-                values[i + 1] = (float)(radius * Math.Sin(angle));
-            }
-        }
-
-        return values;
-    }
-
-    private static float[] Filled(int count, float value)
-    {
-        var values = new float[count];
-        Array.Fill(values, value);
-        return values;
-    }
+    public static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
 
     private string Claim(string name) =>
         _usedNames.Add(name) ? name : throw new InvalidOperationException($"Duplicate tensor name '{name}'.");
 
-    private static ValueInfoProto BatchedValueInfo(string name, long[] featureDims)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-        foreach (var dim in featureDims)
-        {
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = dim });
-        }
-
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = FloatType, Shape = shape } },
-        };
-    }
+    private static ShapeDimension[] Batched(long[] featureDims) =>
+        [new ShapeDimension(-1, "batch"), .. featureDims.Select(d => (ShapeDimension)d)];
 }

@@ -3,12 +3,13 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyDashboard.Runner.Tests.ModelBuilding;
 
-public sealed class GeneratedModelsTests(GeneratedModelsFixture models) : IClassFixture<GeneratedModelsFixture>
+[Collection(GeneratedModelsCollection.Name)]
+public sealed class GeneratedModelsTests(GeneratedModelsFixture models)
 {
     public static TheoryData<string, int> RunCases()
     {
         var cases = new TheoryData<string, int>();
-        foreach (var name in GeneratedModelsFixture.Names)
+        foreach (var name in GeneratedModelsFixture.ImageNames)
         {
             cases.Add(name, 1);
             cases.Add(name, 2);
@@ -41,6 +42,7 @@ public sealed class GeneratedModelsTests(GeneratedModelsFixture models) : IClass
     [Theory]
     [InlineData("mobilenet_v2_1.0")]
     [InlineData("resnet50")]
+    [InlineData("vit_b16")]
     public void Declares_symbolic_batch_input_and_output(string name)
     {
         var session = models.Session(name);
@@ -59,7 +61,8 @@ public sealed class GeneratedModelsTests(GeneratedModelsFixture models) : IClass
     [InlineData("mobilenet_v2_1.0", 3_504_872)]
     [InlineData("mobilenet_v2_0.5", 1_968_680)]
     [InlineData("tiny_mlp", 64 * 128 + 128 + 128 * 10 + 10)]
-    public void Parameter_count_matches_torchvision_within_one_percent(string name, long expected)
+    [InlineData("vit_b16", 86_567_656)]
+    public void Parameter_count_matches_the_reference_implementation_within_one_percent(string name, long expected)
     {
         var actual = ModelParameters.CountParameters(models.Model(name));
 
