@@ -31,7 +31,9 @@ public static class Extensions
         services.AddSingleton<IExecutionProviderLoader, OrtExecutionProviderLoader>();
         services.AddSingleton<ExecutionProviderStatus>();
         services.AddSingleton<InferenceBenchmark>();
-        services.AddSingleton<ModelCatalogSeed>();
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
+        services.AddSingleton<CatalogBuilder>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogBuilder>());
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunQueue>();

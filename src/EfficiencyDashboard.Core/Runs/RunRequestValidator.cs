@@ -58,7 +58,13 @@ public static class RunRequestValidator
             Fail("warmupQueries", "Warm-up must be between 0 and 100000 queries.");
         }
 
-        var shapes = request.InputShapes ?? [];
+        // The model's defaults (e.g. 128 tokens) fill in the dynamic dimensions the request leaves out.
+        var shapes = new Dictionary<string, int[]>(model?.DefaultInputShapes ?? []);
+        foreach (var (name, shape) in request.InputShapes ?? [])
+        {
+            shapes[name] = shape;
+        }
+
         if (model is not null)
         {
             foreach (var (field, message) in InputShapeErrors(model, shapes))

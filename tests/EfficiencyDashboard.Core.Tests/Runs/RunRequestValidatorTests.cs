@@ -100,6 +100,19 @@ public sealed class RunRequestValidatorTests
     }
 
     [Fact]
+    public void A_model_default_shape_fills_in_what_the_request_leaves_out()
+    {
+        var model = TextModel();
+        model.DefaultInputShapes = new() { ["input_ids"] = [1, 128] };
+
+        var (defaulted, _) = RunRequestValidator.Validate(new RunRequest(8), model, Defaults);
+        var (overridden, _) = RunRequestValidator.Validate(new RunRequest(8, InputShapes: new() { ["input_ids"] = [1, 32] }), model, Defaults);
+
+        Assert.Equal([1, 128], defaulted!.InputShapes["input_ids"]);
+        Assert.Equal([1, 32], overridden!.InputShapes["input_ids"]);
+    }
+
+    [Fact]
     public void Shapes_must_match_the_fixed_dimensions()
     {
         var request = new RunRequest(7, InputShapes: new() { ["input"] = [1, 3, 299, 299], ["pixels"] = [1] });

@@ -11,7 +11,7 @@ public sealed class HeadlessRunTests : IDisposable
 {
     private readonly TemporaryDataDirectory _data = new();
 
-    private Dictionary<string, string?> Settings => new() { ["Storage:DataDirectory"] = _data.Path };
+    private Dictionary<string, string?> Settings => new(DashboardFactory.SmallCatalog) { ["Storage:DataDirectory"] = _data.Path };
 
     [Fact]
     public async Task Runs_from_a_json_file_are_stored_and_printed_as_the_api_returns_them()

@@ -26,6 +26,13 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<DateTime>("AddedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClassifiedByEngineer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultInputShapes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Family")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -37,6 +44,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<long>("FileSizeBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("FlopsPerSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Inputs")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -44,9 +54,23 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<string>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("MacsPerSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorCounts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorMacs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Opset")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outputs")
                         .IsRequired()
@@ -55,8 +79,17 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<long>("ParameterCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Producer")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provenance")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceQuality")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -67,10 +100,26 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Technique")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechniqueParameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Family");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("TeacherId");
 
                     b.ToTable("Models", (string)null);
                 });
@@ -250,6 +299,54 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("RunId");
 
                     b.ToTable("RunResults", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.Model", b =>
+                {
+                    b.HasOne("EfficiencyDashboard.Core.Catalog.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EfficiencyDashboard.Core.Catalog.Model", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("EfficiencyDashboard.Core.Catalog.FidelityReport", "Fidelity", b1 =>
+                        {
+                            b1.Property<int>("ModelId");
+
+                            b1.Property<double?>("CosineSimilarity");
+
+                            b1.Property<string>("Inputs")
+                                .IsRequired();
+
+                            b1.Property<double?>("MaxAbsoluteError");
+
+                            b1.Property<double?>("MeanAbsoluteError");
+
+                            b1.Property<DateTime>("MeasuredAtUtc");
+
+                            b1.Property<double?>("RankCorrelation");
+
+                            b1.Property<int>("Samples");
+
+                            b1.Property<double?>("Top1Agreement");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models");
+
+                            b1
+                                .ToJson("Fidelity")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.Navigation("Fidelity");
                 });
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Runs.LatencySample", b =>

@@ -1,4 +1,4 @@
-namespace EfficiencyDashboard.Runner.Analysis;
+namespace EfficiencyDashboard.Core.Catalog;
 
 /// <summary>The multiply-accumulates one operator type performs per sample, at one precision.</summary>
 /// <param name="OperatorType">The ONNX op type, such as "Conv", "MatMul" or "MatMulInteger".</param>
