@@ -33,6 +33,7 @@ public static class Extensions
         services.AddSingleton<InferenceBenchmark>();
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
         services.AddSingleton<CatalogBuilder>();
+        services.AddSingleton<ModelUploads>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogBuilder>());
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<RunCancellations>();

@@ -7,4 +7,7 @@ public sealed class CatalogOptions
 
     /// <summary>Keys of the built-in models to build; empty means all of them.</summary>
     public string[] BuiltInModels { get; set; } = [];
+
+    /// <summary>The largest .onnx file an engineer may upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 }

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Runner.Analysis;
+using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EfficiencyDashboard.Web.Models;
+
+/// <summary>
+/// Adds an engineer's .onnx file to the catalog: streams it to disk (never whole in memory), validates it by opening an
+/// ONNX Runtime session and analysing it, and adds it only if that works; otherwise says why and leaves nothing behind.
+/// </summary>
+public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory, DataDirectory data, IOptions<CatalogOptions> options, TimeProvider clock)
+{
+    public long MaxBytes => options.Value.MaxUploadBytes;
+
+    /// <param name="inputShapes">Values for dynamic dimensions other than the batch, when the model has them.</param>
+    public async Task<(Model? Model, Dictionary<string, string[]> Errors)> AddAsync(
+        Stream content, string fileName, string? name, IReadOnlyDictionary<string, int[]>? inputShapes, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!fileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["file"] = [$"'{fileName}' is not an .onnx file."];
+            return (null, errors);
+        }
+
+        var relative = Path.Combine("models", "uploaded", $"{Guid.NewGuid():N}.onnx");
+        var path = data.PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var keep = false;
+        try
+        {
+            var size = await CopyLimitedAsync(content, path, cancellationToken);
+            if (size is null)
+            {
+                errors["file"] = [$"The file is larger than the upload limit of {MaxBytes / (1024 * 1024)} MiB (Catalog:MaxUploadBytes)."];
+                return (null, errors);
+            }
+
+            if (size == 0)
+            {
+                errors["file"] = ["The file is empty."];
+                return (null, errors);
+            }
+
+            var shapes = inputShapes ?? new Dictionary<string, int[]>();
+            ModelAnalysis analysis;
+            try
+            {
+                analysis = ModelAnalyzer.Analyze(await File.ReadAllBytesAsync(path, cancellationToken), 1, shapes);
+            }
+            catch (DynamicDimensionException ex)
+            {
+                errors["inputShapes"] = [ex.Message];
+                return (null, errors);
+            }
+            catch (RunnerException ex)
+            {
+                errors["file"] = [$"Not a model ONNX Runtime can run: {ex.Message}"];
+                return (null, errors);
+            }
+
+            var model = new Model
+            {
+                Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(fileName) : name.Trim(),
+                Task = analysis.Task,
+                Source = ModelSource.Uploaded,
+                Provenance = $"Uploaded as '{fileName}' on {clock.GetUtcNow():yyyy-MM-dd}.",
+                FilePath = relative,
+                AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+                DefaultInputShapes = new Dictionary<string, int[]>(shapes),
+            };
+            CatalogEntry.ApplyAnalysis(model, analysis, size.Value, classify: true);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.Models.Add(model);
+            await db.SaveChangesAsync(cancellationToken);
+            keep = true;
+            return (model, errors);
+        }
+        finally
+        {
+            if (!keep)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <summary>Parses the JSON form field of input shapes, e.g. <c>{"input_ids": [1, 128]}</c>.</summary>
+    public static (Dictionary<string, int[]>? Shapes, string? Error) ParseShapes(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<Dictionary<string, int[]>>(json), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"inputShapes must be JSON like {{\"input_ids\": [1, 128]}}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Copies in 80 KB pieces; returns null (and stops) past the size limit.</summary>
+    private async Task<long?> CopyLimitedAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > MaxBytes)
+            {
+                return null;
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return total;
+    }
+}
