@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,14 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
     public DbSet<RunResult> RunResults => Set<RunResult>();
 
     public DbSet<LatencySample> LatencySamples => Set<LatencySample>();
+
+    public DbSet<AcceleratorSpec> ReferenceAccelerators => Set<AcceleratorSpec>();
+
+    public DbSet<MlperfResult> ReferenceMlperfResults => Set<MlperfResult>();
+
+    public DbSet<MlperfPowerResult> ReferenceMlperfPower => Set<MlperfPowerResult>();
+
+    public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EfficiencyContext).Assembly);

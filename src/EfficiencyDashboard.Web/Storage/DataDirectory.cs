@@ -6,11 +6,15 @@ public sealed class DataDirectory
     public DataDirectory(string contentRoot, StorageOptions options)
     {
         Root = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+        ReferenceDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.ReferenceDirectory));
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(ModelsDirectory);
     }
 
     public string Root { get; }
+
+    /// <summary>Where the shipped reference CSV files are.</summary>
+    public string ReferenceDirectory { get; }
 
     public string DatabasePath => Path.Combine(Root, "efficiency.db");
 

@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Web.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class DataPreparation
         {
             await db.Database.MigrateAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await LoadReferenceDataAsync(services, db, cancellationToken);
         }
 
         if (!recoverRuns)
@@ -24,5 +26,23 @@ public static class DataPreparation
         }
 
         await services.GetRequiredService<RunRecovery>().RecoverAsync(services.GetRequiredService<IOptions<RunnerOptions>>().Value.ServedDevices, cancellationToken);
+    }
+
+    private static async Task LoadReferenceDataAsync(IServiceProvider services, EfficiencyContext db, CancellationToken cancellationToken)
+    {
+        var directory = services.GetRequiredService<DataDirectory>().ReferenceDirectory;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(DataPreparation));
+        if (!Directory.Exists(directory))
+        {
+            logger.LogWarning("No reference data at {Directory}: reports show measured data only", directory);
+            return;
+        }
+
+        var (version, loaded) = await ReferenceDataImport.EnsureAsync(db, directory, DateTime.UtcNow, cancellationToken);
+        if (loaded)
+        {
+            logger.LogInformation("Loaded reference data {Version}: {Accelerators} accelerators, {Results} MLPerf results, {Power} MLPerf power results",
+                version.ContentVersion[..12], version.Accelerators, version.MlperfResults, version.MlperfPowerResults);
+        }
     }
 }

@@ -7,4 +7,7 @@ public sealed class StorageOptions
 
     /// <summary>The data directory; a relative path is taken from the repository root.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The shipped public reference data (datasheets, MLPerf); relative to the repository root, not the data directory.</summary>
+    public string ReferenceDirectory { get; set; } = "data/reference";
 }

@@ -124,6 +124,218 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.ToTable("Models", (string)null);
                 });
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.AcceleratorSpec", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accelerator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnnouncedMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Fp16TensorTflopsDense")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Fp32Tflops")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Fp8TflopsDense")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Int8TopsDense")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MemoryBandwidthTbs")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MemoryGb")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TdpWatts")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceAccelerators", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.MlperfPowerResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accelerator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcceleratorsPerNode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AverageSystemWatts")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Benchmark")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("OfflineThroughputPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PowerSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Published")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Submitter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceMlperfPower", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.MlperfResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accelerator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcceleratorsPerNode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benchmark")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Published")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Result")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Submitter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Validity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Benchmark", "Scenario", "Published");
+
+                    b.ToTable("ReferenceMlperfResults", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.ReferenceDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accelerators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MlperfPowerResults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MlperfResults")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceDataVersions");
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.Runs.LatencySample", b =>
                 {
                     b.Property<long>("RunId")
