@@ -44,6 +44,12 @@ public sealed class CalibrationSet
         options ??= new CalibrationOptions();
         var inputs = new ModelGraph(model).FedInputs.ToList();
         var kind = KindOf(inputs);
+        if (inputs.Select(i => FixedDim(i, 0, batchSize)).FirstOrDefault(b => b != batchSize) is > 0 and var fixedBatch)
+        {
+            throw new ArgumentException(
+                $"The model fixes its batch size at {fixedBatch}, so batches of {batchSize} cannot be fed: make its batch dynamic first (DynamicBatch.Make) or use batch size {fixedBatch}.");
+        }
+
         var batches = new List<InputBatch>(batchCount);
         switch (kind)
         {

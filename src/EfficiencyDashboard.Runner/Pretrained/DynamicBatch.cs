@@ -1,6 +1,7 @@
 using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Runner.Techniques;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Onnx;
 
 namespace EfficiencyDashboard.Runner.Pretrained;
@@ -102,30 +103,34 @@ public static class DynamicBatch
         }
     }
 
-    private static List<float[]> Run(InferenceSession session, IReadOnlyList<string> names, IReadOnlyList<OrtValue> values)
+    private static List<(float[] Values, long[] Shape)> Run(InferenceSession session, IReadOnlyList<string> names, IReadOnlyList<OrtValue> values)
     {
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, names, values, session.OutputNames);
-        return [.. outputs.Select(o => o.GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float
-            ? o.GetTensorDataAsSpan<float>().ToArray()
-            : [])];
+        return [.. outputs.Select(o =>
+        {
+            var info = o.GetTensorTypeAndShape();
+            return (info.ElementDataType == TensorElementType.Float ? o.GetTensorDataAsSpan<float>().ToArray() : [], info.Shape);
+        })];
     }
 
-    private static void Compare(IReadOnlyList<string> names, List<float[]> reference, List<float[]> outputs, int batch)
+    private static void Compare(IReadOnlyList<string> names, List<(float[] Values, long[] Shape)> reference, List<(float[] Values, long[] Shape)> outputs, int batch)
     {
         for (var o = 0; o < reference.Count; o++)
         {
-            var single = reference[o];
-            if (outputs[o].Length != single.Length * batch)
+            var single = reference[o].Values;
+            var values = outputs[o].Values;
+            if (outputs[o].Shape is not [var first, ..] || first != batch || values.Length != single.Length * batch)
             {
                 throw new FixedBatchException(
-                    $"Output '{names[o]}' has {outputs[o].Length} values at batch {batch}, not {batch} x {single.Length}: the graph keeps a batch of 1 inside (for example a Reshape to a hard-coded [1, ...]).");
+                    $"Output '{names[o]}' is [{string.Join(", ", outputs[o].Shape)}] at batch {batch}, not {batch} samples of {single.Length} values: " +
+                    "the graph keeps a batch of 1 inside (for example a Reshape to a hard-coded [1, ...]).");
             }
 
             var scale = 1 + single.Select(Math.Abs).DefaultIfEmpty(0).Max();
-            for (var i = 0; i < outputs[o].Length; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                if (Math.Abs(outputs[o][i] - single[i % single.Length]) > 1e-3 * scale)
+                if (Math.Abs(values[i] - single[i % single.Length]) > 1e-3 * scale)
                 {
                     throw new FixedBatchException(
                         $"Output '{names[o]}' of sample {i / single.Length} at batch {batch} differs from the batch-1 output: the graph mixes samples across the batch.");
@@ -140,9 +145,9 @@ public static class DynamicBatch
         long[] shape = [batch, .. info.Shape.Skip(1)];
         return info.ElementDataType switch
         {
-            Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(Repeat(value.GetTensorDataAsSpan<float>(), batch), shape),
-            Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(Repeat(value.GetTensorDataAsSpan<long>(), batch), shape),
-            Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(Repeat(value.GetTensorDataAsSpan<int>(), batch), shape),
+            TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(Repeat(value.GetTensorDataAsSpan<float>(), batch), shape),
+            TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(Repeat(value.GetTensorDataAsSpan<long>(), batch), shape),
+            TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(Repeat(value.GetTensorDataAsSpan<int>(), batch), shape),
             var type => throw new FixedBatchException($"Inputs of type {type} cannot be generated to verify the batch."),
         };
     }

@@ -58,7 +58,7 @@ internal static class ElementTypes
 
         return node.OpType switch
         {
-            "Constant" => node.Attribute.FirstOrDefault(a => a.Name == "value")?.T?.DataType ?? TensorData.Float,
+            "Constant" => ConstantType(node),
             "ConstantOfShape" => node.Attribute.FirstOrDefault(a => a.Name == "value")?.T?.DataType ?? TensorData.Float,
             "Cast" => (int)ModelGraph.IntAttribute(node, "to", 0),
             "CastLike" => InputType(1),
@@ -73,6 +73,19 @@ internal static class ElementTypes
             _ when BooleanOps.Contains(node.OpType) => Bool,
             _ when IndexOps.Contains(node.OpType) => TensorData.Int64,
             _ => InputType(0),
+        };
+    }
+
+    /// <summary>A Constant's type: its tensor's, or the type its value_int(s) / value_float(s) / value_string(s) form implies.</summary>
+    private static int ConstantType(NodeProto node)
+    {
+        var attribute = node.Attribute.FirstOrDefault();
+        return attribute?.Name switch
+        {
+            "value" or "sparse_value" => attribute.T?.DataType ?? TensorData.Float,
+            "value_int" or "value_ints" => TensorData.Int64,
+            "value_string" or "value_strings" => (int)TensorProto.Types.DataType.String,
+            _ => TensorData.Float,
         };
     }
 }

@@ -174,14 +174,28 @@ public static class Float16Conversion
         switch (node.OpType)
         {
             case "Constant" or "ConstantOfShape":
-                var value = node.Attribute.FirstOrDefault(a => a.Name == "value");
-                if (value?.T is { DataType: TensorData.Float } tensor)
+                var attribute = node.Attribute.FirstOrDefault(a => a.Name is "value" or "value_float" or "value_floats");
+                var half = attribute switch
                 {
-                    value.T = TensorData.Float16s(tensor.Name, TensorData.ReadFloats(tensor), [.. tensor.Dims]);
-                    return 1;
+                    { Name: "value", T.DataType: TensorData.Float } => TensorData.Float16s(attribute.T.Name, TensorData.ReadFloats(attribute.T), [.. attribute.T.Dims]),
+                    { Name: "value_float" } => TensorData.Float16s("", [attribute.F]),
+                    { Name: "value_floats" } => TensorData.Float16s("", [.. attribute.Floats], attribute.Floats.Count),
+                    // ConstantOfShape without a value fills float32 zeros, which would meet float16 tensors downstream.
+                    null when node.OpType == "ConstantOfShape" => TensorData.Float16s("", [0f], 1),
+                    _ => null,
+                };
+                if (half is null)
+                {
+                    return 0;
                 }
 
-                return 0;
+                if (attribute is not null)
+                {
+                    node.Attribute.Remove(attribute);
+                }
+
+                node.Attribute.Add(new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = half });
+                return 1;
             case "Cast" when ModelGraph.IntAttribute(node, "to", 0) == TensorData.Float:
                 ModelGraph.SetIntAttribute(node, "to", TensorData.Float16);
                 return 0;

@@ -49,7 +49,15 @@ public static class StructuredPruning
         graph.Graph.ValueInfo.Clear();
         var bytes = graph.ToBytes();
         var before = ModelCost.Measure(parent, sequenceLength);
-        var after = ModelCost.Measure(bytes, sequenceLength);
+        ModelCost after;
+        try
+        {
+            after = ModelCost.Measure(bytes, sequenceLength);
+        }
+        catch (TechniqueNotApplicableException ex)
+        {
+            throw new TechniqueNotApplicableException($"The pruned graph does not run, so this topology is not supported: {ex.Message}", ex);
+        }
 
         var groups = new[] { ("attention heads", heads.Count, "attention blocks"), ("feed-forward neurons", feedForward.Count, "feed-forward blocks"), ("conv channels", convs.Count, "conv chains") }
             .Where(g => g.Item2 > 0)
