@@ -1,0 +1,42 @@
+using EfficiencyDashboard.Runner.Fidelity;
+using EfficiencyDashboard.Runner.Techniques;
+
+namespace EfficiencyDashboard.Runner.Tests.Techniques;
+
+[Collection(ParentModelsCollection.Name)]
+public sealed class DynamicQuantizationTests(ParentModelsFixture parents)
+{
+    [Fact]
+    public void Transformer_projections_become_MatMulInteger_and_still_embed_like_the_parent()
+    {
+        var variant = parents.Variant(DynamicQuantization.Name, "minilm", p => DynamicQuantization.Apply(p));
+        var report = FidelityMeter.Compare(parents.Model("minilm"), variant.Model, parents.Calibration("minilm", batches: 1, batchSize: 16));
+
+        // 6 layers x (Q, K, V, output, FFN in, FFN out) + the pooler's Gemm.
+        Assert.Equal(37, variant.Counts["quantizedNodes"]);
+        Assert.Equal(36 + 1, VariantInspection.Count(variant.Model, "MatMulInteger"));
+        Assert.True(VariantInspection.Count(variant.Model, "DynamicQuantizeLinear") > 0);
+        Assert.True(variant.Counts["weightBytesAfter"] * 3 < variant.Counts["weightBytesBefore"]);
+        Assert.True(report.CosineSimilarityMean > 0.98, $"cosine {report.CosineSimilarityMean}");
+        Assert.True(report.SimilarityRankCorrelation > 0.95, $"spearman {report.SimilarityRankCorrelation}");
+    }
+
+    [Fact]
+    public void Mlp_runs_on_cpu_and_keeps_its_top1_decisions()
+    {
+        var variant = DynamicQuantization.Apply(parents.Model("tiny_mlp"));
+        var report = FidelityMeter.Compare(parents.Model("tiny_mlp"), variant.Model, parents.Calibration("tiny_mlp", batches: 2, batchSize: 32));
+
+        Assert.Equal(0, VariantInspection.Count(variant.Model, "MatMul"));
+        Assert.True(report.CosineSimilarityMean > 0.999, $"cosine {report.CosineSimilarityMean}");
+        Assert.True(report.Top1Agreement >= 0.9, $"top-1 {report.Top1Agreement}");
+    }
+
+    [Fact]
+    public void A_convolution_only_model_is_refused_with_a_pointer_to_int8_static()
+    {
+        var error = Assert.Throws<TechniqueNotApplicableException>(() => DynamicQuantization.Apply(parents.Model("resnet18_pretrained")));
+
+        Assert.Contains("int8-static", error.Message);
+    }
+}
