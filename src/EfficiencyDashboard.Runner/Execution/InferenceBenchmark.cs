@@ -1,173 +1,145 @@
-using System.Diagnostics;
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Runner.Telemetry;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyDashboard.Runner.Execution;
 
 /// <summary>
-/// Measures one model: creates the session on the requested provider, warms up, then times every query
-/// until both the minimum duration and the minimum query count are reached.
+/// Measures one model: creates the session on the requested provider, checks where its nodes run (GPU sessions),
+/// warms up, then issues queries as the scenario says while telemetry samples the GPU, the CPU packages' energy and
+/// the process. Every query of the window is timed around the inference call alone.
 /// </summary>
-public sealed class InferenceBenchmark(IExecutionProviderLoader providers)
+public sealed class InferenceBenchmark
 {
-    private static readonly long ProgressIntervalTicks = Stopwatch.Frequency / 5;
+    private readonly IExecutionProviderLoader _providers;
+    private readonly INvml _nvml;
+    private readonly RaplEnergyMeter _rapl;
 
+    /// <summary>A benchmark that reads the real NVML (when the driver is installed) and RAPL.</summary>
+    public InferenceBenchmark(IExecutionProviderLoader providers)
+        : this(providers, Nvml.Shared)
+    {
+    }
+
+    /// <summary>A benchmark that reads GPU telemetry from <paramref name="nvml"/>.</summary>
+    public InferenceBenchmark(IExecutionProviderLoader providers, INvml nvml)
+        : this(providers, nvml, new RaplEnergyMeter())
+    {
+    }
+
+    /// <summary>A benchmark with every telemetry source given.</summary>
+    public InferenceBenchmark(IExecutionProviderLoader providers, INvml nvml, RaplEnergyMeter rapl)
+    {
+        _providers = providers;
+        _nvml = nvml;
+        _rapl = rapl;
+    }
+
+    /// <summary>Measures <paramref name="modelPath"/> as <paramref name="settings"/> say.</summary>
+    /// <exception cref="RunnerException">The model, the settings or the provider cannot be measured; the message says why.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public BenchmarkMeasurement Measure(
         string modelPath, BenchmarkSettings settings, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
+        settings.Validate();
         progress?.Report(new BenchmarkProgress(BenchmarkPhase.Loading, 0, 0, null, 0));
-        var threads = settings.IntraOpThreads > 0 ? settings.IntraOpThreads : Environment.ProcessorCount;
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = threads,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        var (actualProvider, fallbackReason) = AppendProvider(options, settings);
-        using var session = OpenSession(modelPath, options);
-        using var inputs = InputTensors.Create(session.InputMetadata, settings.BatchSize, settings.InputShapes, settings.InputSeed);
-        using var runOptions = new RunOptions();
-        using var terminate = cancellationToken.Register(() => runOptions.Terminate = true);
-        using var outputs = AllocateOutputs(session, runOptions, inputs, cancellationToken);
+        // Drawn before loading, so an impossible schedule fails fast and drawing it costs the window nothing.
+        var schedule = settings.Scenario == LoadScenario.Server
+            ? PoissonSchedule.Create(settings.TargetQps, settings.DurationSeconds, settings.MinQueries, settings.ScheduleSeed)
+            : null;
+        using var setup = SessionSetup.Create(_providers, settings);
+        var placement = CheckPlacement(modelPath, setup, settings);
+        using var session = PreparedSession.Open(modelPath, setup.Options, settings, cancellationToken);
 
         progress?.Report(new BenchmarkProgress(BenchmarkPhase.WarmingUp, 0, 0, null, 0));
-        for (var i = 0; i < settings.WarmupQueries; i++)
+        var warmup = WarmUp.Run(session, settings, cancellationToken);
+
+        var gpuNotSampled = setup.ActualProvider == ExecutionProvider.Cpu
+            ? "Not sampled: the run executed on the CPU, so GPU energy is not the run's."
+            : null;
+        QueryTimings timings;
+        TelemetrySummary telemetry;
+        using (var window = TelemetryWindow.Start(_nvml, _rapl, gpuNotSampled))
         {
-            Infer(session, runOptions, inputs, outputs, cancellationToken);
+            timings = schedule is null
+                ? BackToBackQueries.Run(session, settings, progress, cancellationToken)
+                : ServerQueries.Run(session, schedule, progress, cancellationToken);
+            telemetry = window.Stop();
         }
 
-        var (latencies, starts, measuredTicks) = MeasureWindow(session, runOptions, inputs, outputs, settings, progress, cancellationToken);
-        var toMs = 1000.0 / Stopwatch.Frequency;
+        var histogram = LatencyHistogram.FromNanoseconds(timings.LatenciesNs());
+        var samples = (long)timings.Count * settings.BatchSize;
         return new BenchmarkMeasurement(
-            [.. latencies.Select(t => t * toMs)],
-            [.. starts.Select(t => t * toMs)],
-            measuredTicks / (double)Stopwatch.Frequency,
+            timings.LatenciesMs(),
+            timings.StartOffsetsMs(),
+            timings.MeasuredSeconds,
             settings.BatchSize,
-            actualProvider,
-            fallbackReason,
+            setup.ActualProvider,
+            setup.FallbackReason,
             OrtEnv.Instance().GetVersionString(),
-            threads);
+            setup.IntraOpThreads)
+        {
+            Scenario = settings.Scenario,
+            RequestedExecutionProvider = settings.ExecutionProvider,
+            WarmupQueriesCompleted = warmup,
+            Histogram = histogram,
+            Energy = EnergyEstimate.From(telemetry.ToEnergyEvidence(), samples),
+            Gpu = telemetry.Gpu,
+            CpuEnergy = telemetry.CpuEnergy,
+            Process = telemetry.Process,
+            NodePlacement = placement,
+            Server = schedule is null ? null : ServerResultOf(settings, schedule, timings, histogram),
+        };
     }
 
-    private static (long[] Latencies, long[] Starts, long MeasuredTicks) MeasureWindow(
-        InferenceSession session, RunOptions runOptions, InputTensors inputs, OutputTensors outputs,
-        BenchmarkSettings settings, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Searches for the highest Server rate whose p99 latency holds <see cref="BenchmarkSettings.LatencyBoundMs"/>:
+    /// a bisection on a log scale between a lower and an upper rate, over at most
+    /// <see cref="ServerCapacitySearch.MaxTrials"/> short trials on one loaded session.
+    /// </summary>
+    /// <exception cref="RunnerException">The model, the settings or the provider cannot be measured.</exception>
+    public ServerCapacity FindMaxQps(
+        string modelPath, BenchmarkSettings settings, ServerCapacitySearch search, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
-        var durationTicks = (long)(settings.DurationSeconds * Stopwatch.Frequency);
-        var latencies = new long[Math.Max(settings.MinQueries, 1024)];
-        var starts = new long[latencies.Length];
-        var count = 0;
-        var windowStart = Stopwatch.GetTimestamp();
-        var lastReport = windowStart;
-        var end = windowStart;
-        while (end - windowStart < durationTicks || count < settings.MinQueries)
-        {
-            if (count == latencies.Length)
-            {
-                // Rare: the buffers double, so growth costs nothing per query on average.
-                Array.Resize(ref latencies, count * 2);
-                Array.Resize(ref starts, count * 2);
-            }
-
-            var start = Stopwatch.GetTimestamp();
-            Infer(session, runOptions, inputs, outputs, cancellationToken);
-            end = Stopwatch.GetTimestamp();
-            latencies[count] = end - start;
-            starts[count] = start - windowStart;
-            count++;
-
-            if (progress is not null && end - lastReport >= ProgressIntervalTicks)
-            {
-                lastReport = end;
-                progress.Report(ProgressOf(end - windowStart, durationTicks, count, settings.MinQueries));
-            }
-        }
-
-        var measured = end - windowStart;
-        progress?.Report(new BenchmarkProgress(BenchmarkPhase.Measuring, 1, measured / (double)Stopwatch.Frequency, 0, count));
-        return (latencies[..count], starts[..count], measured);
+        ArgumentNullException.ThrowIfNull(search);
+        var server = settings with { Scenario = LoadScenario.Server, TargetQps = Math.Max(settings.TargetQps, 1) };
+        server.Validate();
+        progress?.Report(new BenchmarkProgress(BenchmarkPhase.Loading, 0, 0, null, 0));
+        using var setup = SessionSetup.Create(_providers, server);
+        using var session = PreparedSession.Open(modelPath, setup.Options, server, cancellationToken);
+        progress?.Report(new BenchmarkProgress(BenchmarkPhase.WarmingUp, 0, 0, null, 0));
+        WarmUp.Run(session, server, cancellationToken);
+        return MaxQpsSearch.Run(session, server, search, progress, cancellationToken);
     }
 
-    private static BenchmarkProgress ProgressOf(long elapsedTicks, long durationTicks, int queries, int minQueries)
+    internal static ServerResult ServerResultOf(BenchmarkSettings settings, PoissonSchedule schedule, QueryTimings timings, LatencyHistogram histogram)
     {
-        var timeFraction = durationTicks > 0 ? Math.Min(1, elapsedTicks / (double)durationTicks) : 1;
-        var queryFraction = Math.Min(1, queries / (double)minQueries);
-        var fraction = Math.Min(timeFraction, queryFraction);
-        var elapsed = elapsedTicks / (double)Stopwatch.Frequency;
-        double? eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : null;
-        return new BenchmarkProgress(BenchmarkPhase.Measuring, fraction, elapsed, eta, queries);
+        var p99 = histogram.P99Ms;
+        var meanInferenceMs = timings.InferenceTicks is { Length: > 0 } inference ? QueryTimings.ToMilliseconds((long)inference.Average()) : 0;
+        return new ServerResult(
+            settings.TargetQps, schedule.MeanRatePerSecond, timings.MeasuredSeconds > 0 ? timings.Count / timings.MeasuredSeconds : 0,
+            settings.LatencyBoundMs, p99, p99 <= settings.LatencyBoundMs, meanInferenceMs, settings.ScheduleSeed);
     }
 
-    private static void Infer(InferenceSession session, RunOptions runOptions, InputTensors inputs, OutputTensors outputs, CancellationToken cancellationToken)
+    private static NodePlacementReport CheckPlacement(string modelPath, SessionSetup setup, BenchmarkSettings settings)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
+        if (setup.ActualProvider == ExecutionProvider.Cpu)
         {
-            session.Run(runOptions, inputs.Names, inputs.Values, outputs.Names, outputs.Values);
+            return NodePlacementReport.NotChecked("Not needed: a CPU session runs every node on the CPU.");
         }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The terminate flag aborted the inference; report it as the cancellation it is.
-            throw new OperationCanceledException(cancellationToken);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new RunnerException($"ONNX Runtime failed to run the model: {ex.Message}", ex);
-        }
-    }
 
-    private static OutputTensors AllocateOutputs(InferenceSession session, RunOptions runOptions, InputTensors inputs, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
+        if (!settings.CheckNodePlacement)
         {
-            // One unmeasured inference learns the output shapes, so the measured loop can write into fixed buffers.
-            using var probe = session.Run(runOptions, inputs.Names, inputs.Values, [.. session.OutputNames]);
-            return OutputTensors.LikeProbe(session.OutputNames, probe);
+            return NodePlacementReport.NotChecked("Not checked: node placement checking was switched off.");
         }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new RunnerException($"The model does not run with these inputs: {ex.Message}", ex);
-        }
-    }
 
-    private (ExecutionProvider Actual, string? FallbackReason) AppendProvider(SessionOptions options, BenchmarkSettings settings)
-    {
-        try
-        {
-            providers.Append(options, settings.ExecutionProvider);
-            return (settings.ExecutionProvider, null);
-        }
-        catch (ExecutionProviderUnavailableException ex)
-        {
-            var reason = $"The {settings.ExecutionProvider.DisplayName()} execution provider could not be loaded: {ex.Message}";
-            if (!settings.AllowCpuFallback)
-            {
-                throw new RunnerException(reason + " Allow CPU fallback to run on the CPU instead.", ex);
-            }
-
-            return (ExecutionProvider.Cpu, reason);
-        }
-    }
-
-    private static InferenceSession OpenSession(string modelPath, SessionOptions options)
-    {
         if (!File.Exists(modelPath))
         {
-            throw new RunnerException($"The model file '{modelPath}' does not exist.");
+            // Opening the measured session reports the missing file with the usual message.
+            return NodePlacementReport.NotChecked("Not checked: the model file does not exist.");
         }
 
-        try
-        {
-            return new InferenceSession(modelPath, options);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new RunnerException($"ONNX Runtime could not load the model: {ex.Message}", ex);
-        }
+        return NodePlacementProbe.Capture(modelPath, setup.Options, settings.BatchSize, settings.InputShapes, settings.InputSeed);
     }
 }
