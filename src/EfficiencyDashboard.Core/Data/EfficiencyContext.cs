@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Core.Hardware;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
     public DbSet<RunResult> RunResults => Set<RunResult>();
 
     public DbSet<LatencySample> LatencySamples => Set<LatencySample>();
+
+    public DbSet<HardwareRecord> Hardware => Set<HardwareRecord>();
 
     public DbSet<AcceleratorSpec> ReferenceAccelerators => Set<AcceleratorSpec>();
 

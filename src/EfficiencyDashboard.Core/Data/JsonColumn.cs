@@ -9,10 +9,11 @@ internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class, new() =>
+    /// <remarks>A null property stays a NULL column: EF Core does not call converters for nulls.</remarks>
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class? =>
         property.HasConversion(
             value => JsonSerializer.Serialize(value, Options),
-            text => JsonSerializer.Deserialize<T>(text, Options) ?? new T(),
+            text => JsonSerializer.Deserialize<T>(text, Options)!,
             new ValueComparer<T>(
                 (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 value => JsonSerializer.Serialize(value, Options).GetHashCode(),

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Hardware;
 using EfficiencyDashboard.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,6 +16,8 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         builder.Property(r => r.InputShapes).AsJson();
         builder.HasIndex(r => r.Status);
         builder.HasIndex(r => r.CreatedAtUtc);
+        builder.HasIndex(r => new { r.ModelId, r.Status });
+        builder.HasOne<HardwareRecord>().WithMany().HasForeignKey(r => r.HardwareId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Model).WithMany().HasForeignKey(r => r.ModelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Result).WithOne().HasForeignKey<RunResult>(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<LatencySample>().WithOne().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);

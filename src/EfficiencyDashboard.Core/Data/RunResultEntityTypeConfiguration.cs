@@ -11,5 +11,11 @@ internal sealed class RunResultEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.ToTable("RunResults");
         builder.HasKey(r => r.RunId);
         builder.Property(r => r.ActualExecutionProvider).HasConversion<string>();
+        builder.Property(r => r.EnergySource).HasConversion<string>();
+        builder.Property(r => r.ValidityReasons).AsJson();
+        builder.Property(r => r.Gpu).AsJson();
+        builder.Property(r => r.NodePlacement).AsJson();
+        builder.Property(r => r.Server).AsJson();
+        builder.HasIndex(r => r.MeasuredAtUtc);
     }
 }

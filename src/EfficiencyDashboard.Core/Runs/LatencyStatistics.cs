@@ -22,7 +22,8 @@ public sealed record LatencyStatistics(double P50Ms, double P90Ms, double P99Ms,
     /// <summary>Nearest-rank percentile of an ascending array.</summary>
     public static double Percentile(double[] sortedAscending, double percent)
     {
-        var rank = (int)Math.Ceiling(percent / 100.0 * sortedAscending.Length);
+        // percent * n / 100 in that order, minus a hair: 99.9 / 100 * 50,000 is 49,950.000000000007 in doubles, not 49,950.
+        var rank = (int)Math.Ceiling(percent * sortedAscending.Length / 100.0 - 1e-9);
         return sortedAscending[Math.Clamp(rank - 1, 0, sortedAscending.Length - 1)];
     }
 }

@@ -26,6 +26,18 @@ public sealed class Run
     /// <summary>Queries run and discarded before measuring.</summary>
     public int WarmupQueries { get; set; }
 
+    /// <summary>Server scenario: the mean arrival rate of the Poisson process, queries per second.</summary>
+    public double? TargetQps { get; set; }
+
+    /// <summary>Server scenario: the p99 latency the run must hold, in milliseconds.</summary>
+    public double? LatencyBoundMs { get; set; }
+
+    /// <summary>Judge validity with the strict preset (600 s; 24,576 queries for p90, 270,336 for p99) instead of the default.</summary>
+    public bool StrictValidity { get; set; }
+
+    /// <summary>The hardware record of the host that executed the run.</summary>
+    public int? HardwareId { get; set; }
+
     /// <summary>When the requested provider cannot load, run on the CPU (and say so) instead of failing.</summary>
     public bool AllowCpuFallback { get; set; }
 

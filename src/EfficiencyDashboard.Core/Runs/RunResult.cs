@@ -1,3 +1,5 @@
+using EfficiencyDashboard.Core.Measurements;
+
 namespace EfficiencyDashboard.Core.Runs;
 
 /// <summary>The metrics of a finished run and how they were obtained.</summary>
@@ -14,7 +16,22 @@ public sealed class RunResult
     /// <summary>99th percentile query latency, in milliseconds.</summary>
     public double LatencyP99Ms { get; set; }
 
+    /// <summary>95th percentile query latency, in milliseconds.</summary>
+    public double LatencyP95Ms { get; set; }
+
+    /// <summary>99.9th percentile query latency, in milliseconds.</summary>
+    public double LatencyP999Ms { get; set; }
+
     public double LatencyMeanMs { get; set; }
+
+    /// <summary>Standard deviation of query latency, in milliseconds.</summary>
+    public double LatencyStdDevMs { get; set; }
+
+    /// <summary>Coefficient of variation of query latency: standard deviation / mean.</summary>
+    public double LatencyCv { get; set; }
+
+    /// <summary>The HDR histogram of every measured query (HdrHistogram V2 compressed), so percentiles can be recomputed.</summary>
+    public byte[] Histogram { get; set; } = [];
 
     public double LatencyMinMs { get; set; }
 
@@ -31,6 +48,54 @@ public sealed class RunResult
 
     /// <summary>Samples per second: completed samples divided by measured wall time.</summary>
     public double ThroughputPerSecond { get; set; }
+
+    /// <summary>Warm-up queries run and discarded before measuring.</summary>
+    public int WarmupQueriesCompleted { get; set; }
+
+    /// <summary>The percentile the scenario reports (p90 for SingleStream, p99 for Server), or null for Offline.</summary>
+    public string? HeadlinePercentile { get; set; }
+
+    /// <summary>Whether the measurement passed every validity check (after MLPerf LoadGen).</summary>
+    public bool IsValid { get; set; }
+
+    /// <summary>Why the measurement is invalid; empty when valid.</summary>
+    public List<ValidityReason> ValidityReasons { get; set; } = [];
+
+    /// <summary>Energy per inference (one sample), in joules; null when not measured (see <see cref="EnergyReason"/>).</summary>
+    public double? EnergyPerInferenceJ { get; set; }
+
+    /// <summary>Energy over the measured window, in joules.</summary>
+    public double? TotalEnergyJ { get; set; }
+
+    /// <summary>Where the energy figure comes from: nvml-energy-counter, nvml-power-integral, rapl-package or none.</summary>
+    public EnergySource EnergySource { get; set; }
+
+    /// <summary>How the energy figure was obtained, or why there is none.</summary>
+    public required string EnergyReason { get; set; }
+
+    /// <summary>Mean GPU power over the measured window, in watts.</summary>
+    public double? MeanGpuPowerW { get; set; }
+
+    /// <summary>Peak GPU memory used during the measured window, in bytes.</summary>
+    public long? PeakGpuMemoryBytes { get; set; }
+
+    /// <summary>Mean GPU utilisation during the measured window, in percent.</summary>
+    public double? MeanGpuUtilizationPercent { get; set; }
+
+    /// <summary>GPU telemetry of the window: power samples, clocks, other processes (null for CPU runs).</summary>
+    public GpuTelemetry? Gpu { get; set; }
+
+    /// <summary>Peak resident memory of the runner process, in bytes.</summary>
+    public long? ProcessPeakRssBytes { get; set; }
+
+    /// <summary>Runner process CPU time over wall time and cores during the window, 0 to 1.</summary>
+    public double? ProcessCpuUtilization { get; set; }
+
+    /// <summary>Nodes ONNX Runtime placed on the CPU inside a CUDA or TensorRT session.</summary>
+    public NodePlacementReport? NodePlacement { get; set; }
+
+    /// <summary>Server scenario: rates, p99 and whether the latency bound held.</summary>
+    public ServerResult? Server { get; set; }
 
     /// <summary>The provider that actually executed the run.</summary>
     public ExecutionProvider ActualExecutionProvider { get; set; }

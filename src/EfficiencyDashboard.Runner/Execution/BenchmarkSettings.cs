@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
 
 namespace EfficiencyDashboard.Runner.Execution;

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using System.Globalization;
 
 namespace EfficiencyDashboard.Runner.Execution;

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Runner.Execution;
 using Microsoft.ML.OnnxRuntime;
 

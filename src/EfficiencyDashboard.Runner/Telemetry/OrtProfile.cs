@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using System.Text.Json;
 
 namespace EfficiencyDashboard.Runner.Telemetry;

@@ -1,3 +1,5 @@
+using EfficiencyDashboard.Core.Measurements;
+
 namespace EfficiencyDashboard.Runner.Telemetry;
 
 /// <summary>

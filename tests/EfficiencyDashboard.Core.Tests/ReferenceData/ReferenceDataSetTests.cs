@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.ReferenceData;
 
 namespace EfficiencyDashboard.Core.Tests.Reference;

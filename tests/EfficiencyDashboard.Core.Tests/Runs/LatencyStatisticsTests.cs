@@ -20,6 +20,14 @@ public sealed class LatencyStatisticsTests
     }
 
     [Fact]
+    public void The_rank_is_exact_where_floating_point_would_round_it_up()
+    {
+        var sorted = Enumerable.Range(1, 50_000).Select(i => (double)i).ToArray();
+
+        Assert.Equal(49_950, LatencyStatistics.Percentile(sorted, 99.9));
+    }
+
+    [Fact]
     public void A_single_query_is_every_percentile()
     {
         var stats = LatencyStatistics.From([4.2]);

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using System.Diagnostics;
 using EfficiencyDashboard.Runner.Telemetry;
 

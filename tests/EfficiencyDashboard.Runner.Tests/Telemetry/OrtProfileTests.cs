@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Runner.ModelBuilding;
 using EfficiencyDashboard.Runner.Telemetry;
 using EfficiencyDashboard.Runner.Tests.Execution;

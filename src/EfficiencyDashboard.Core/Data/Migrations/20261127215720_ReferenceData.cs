@@ -1,4 +1,5 @@
 ﻿using System;
+using EfficiencyDashboard.Core.Measurements;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

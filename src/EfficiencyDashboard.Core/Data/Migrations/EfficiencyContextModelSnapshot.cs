@@ -124,6 +124,69 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.ToTable("Models", (string)null);
                 });
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.Hardware.HardwareRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceleratorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpuModel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutionProviders")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GpuCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GpuDriverVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GpuMemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GpuName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpuUnavailableReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpuUuid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LogicalCores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MachineName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Hardware", (string)null);
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.AcceleratorSpec", b =>
                 {
                     b.Property<int>("Id")
@@ -393,12 +456,18 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HardwareId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InputShapes")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobId")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("LatencyBoundMs")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("MinQueries")
                         .HasColumnType("INTEGER");
@@ -423,6 +492,12 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StrictValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TargetQps")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("WarmupQueries")
                         .HasColumnType("INTEGER");
 
@@ -430,9 +505,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("CreatedAtUtc");
 
-                    b.HasIndex("ModelId");
+                    b.HasIndex("HardwareId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ModelId", "Status");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -450,11 +527,38 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("EnergyPerInferenceJ")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EnergyReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnergySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FallbackReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gpu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadlinePercentile")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("IntraOpThreads")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatencyCv")
+                        .HasColumnType("REAL");
 
                     b.Property<double>("LatencyMaxMs")
                         .HasColumnType("REAL");
@@ -471,7 +575,16 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double>("LatencyP90Ms")
                         .HasColumnType("REAL");
 
+                    b.Property<double>("LatencyP95Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LatencyP999Ms")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("LatencyP99Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LatencyStdDevMs")
                         .HasColumnType("REAL");
 
                     b.Property<int>("LogicalCores")
@@ -481,11 +594,20 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("MeanGpuPowerW")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MeanGpuUtilizationPercent")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("MeasuredAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("MeasuredSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("NodePlacement")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OnnxRuntimeVersion")
                         .IsRequired()
@@ -494,6 +616,15 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<string>("OperatingSystem")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PeakGpuMemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ProcessCpuUtilization")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ProcessPeakRssBytes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("QueryCount")
                         .HasColumnType("INTEGER");
@@ -505,10 +636,25 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<long>("SampleCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Server")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("ThroughputPerSecond")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("TotalEnergyJ")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ValidityReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarmupQueriesCompleted")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RunId");
+
+                    b.HasIndex("MeasuredAtUtc");
 
                     b.ToTable("RunResults", (string)null);
                 });
@@ -572,6 +718,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Runs.Run", b =>
                 {
+                    b.HasOne("EfficiencyDashboard.Core.Hardware.HardwareRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HardwareId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EfficiencyDashboard.Core.Catalog.Model", "Model")
                         .WithMany()
                         .HasForeignKey("ModelId")

@@ -1,4 +1,6 @@
-namespace EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Core.Measurements;
+
+namespace EfficiencyDashboard.Core.Measurements;
 
 /// <summary>
 /// Which provider ran each node of the session, from an ONNX Runtime profile of one unmeasured inference.

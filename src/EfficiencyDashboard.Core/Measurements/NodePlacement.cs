@@ -1,4 +1,6 @@
-namespace EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Core.Measurements;
+
+namespace EfficiencyDashboard.Core.Measurements;
 
 /// <summary>Where ONNX Runtime ran one graph node.</summary>
 /// <param name="NodeName">The node's name in the optimised graph (fused nodes get new names).</param>

@@ -1,4 +1,6 @@
-namespace EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Core.Measurements;
+
+namespace EfficiencyDashboard.Core.Measurements;
 
 /// <summary>What the GPU did during the measured window, from NVML readings taken at least every 100 ms.</summary>
 /// <param name="DeviceIndex">The NVML index of the sampled GPU.</param>

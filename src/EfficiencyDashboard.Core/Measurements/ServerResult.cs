@@ -1,4 +1,6 @@
-namespace EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Core.Measurements;
+
+namespace EfficiencyDashboard.Core.Measurements;
 
 /// <summary>The Server scenario's headline: the rate asked for and achieved, and whether p99 latency held the bound.</summary>
 /// <param name="TargetQps">Mean arrival rate of the schedule, in queries per second.</param>

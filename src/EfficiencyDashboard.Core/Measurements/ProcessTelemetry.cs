@@ -1,4 +1,6 @@
-namespace EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Core.Measurements;
+
+namespace EfficiencyDashboard.Core.Measurements;
 
 /// <summary>What the runner's own process used during the measured window.</summary>
 /// <param name="PeakRssBytes">Highest resident set size sampled in the window (at least every 100 ms), in bytes.</param>

@@ -1,4 +1,6 @@
-namespace EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Core.Measurements;
+
+namespace EfficiencyDashboard.Core.Measurements;
 
 /// <summary>One GPU power reading during the measured window.</summary>
 /// <param name="OffsetMs">Milliseconds since the sampler started.</param>
