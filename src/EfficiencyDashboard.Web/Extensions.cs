@@ -1,6 +1,8 @@
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
@@ -29,8 +31,12 @@ public static class Extensions
         services.AddDbContextFactory<EfficiencyContext>(options => options.UseSqlite(SqliteConnectionStrings.ForDataDirectory(data.Root)));
 
         services.AddSingleton<IExecutionProviderLoader, OrtExecutionProviderLoader>();
+        services.AddSingleton<INvml>(Nvml.Shared);
+        services.AddSingleton(new RaplEnergyMeter());
+        services.AddSingleton<HardwareRegistry>();
         services.AddSingleton<ExecutionProviderStatus>();
-        services.AddSingleton<InferenceBenchmark>();
+        services.AddSingleton(sp => new InferenceBenchmark(
+            sp.GetRequiredService<IExecutionProviderLoader>(), sp.GetRequiredService<INvml>(), sp.GetRequiredService<RaplEnergyMeter>()));
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
         services.AddSingleton<CatalogBuilder>();
         services.AddSingleton<ModelUploads>();

@@ -4,12 +4,15 @@ namespace EfficiencyDashboard.Core.Runs;
 /// <param name="ModelId">The catalog model to measure.</param>
 /// <param name="ExecutionProvider"><c>cpu</c>, <c>cuda</c> or <c>tensorrt</c>.</param>
 /// <param name="BatchSize">Samples per query.</param>
-/// <param name="Scenario">Load pattern; <c>single-stream</c> is supported.</param>
+/// <param name="Scenario">Load pattern: <c>single-stream</c>, <c>offline</c> or <c>server</c>.</param>
 /// <param name="DurationSeconds">Minimum measured seconds after warm-up.</param>
 /// <param name="MinQueries">Minimum measured queries.</param>
 /// <param name="WarmupQueries">Queries run and discarded before measuring.</param>
 /// <param name="AllowCpuFallback">Run on the CPU, labelled as such, when the requested provider cannot load.</param>
 /// <param name="InputShapes">Full shapes for inputs with dynamic dimensions other than the batch.</param>
+/// <param name="TargetQps">Server: mean arrival rate of queries per second (required).</param>
+/// <param name="LatencyBoundMs">Server: the p99 latency bound in milliseconds (required).</param>
+/// <param name="Preset"><c>default</c> or <c>strict</c> (600 s; 24,576 queries for p90, 270,336 for p99, as MLPerf).</param>
 public sealed record RunRequest(
     int ModelId,
     string? ExecutionProvider = "cpu",
@@ -19,4 +22,7 @@ public sealed record RunRequest(
     int? MinQueries = null,
     int? WarmupQueries = null,
     bool? AllowCpuFallback = null,
-    Dictionary<string, int[]>? InputShapes = null);
+    Dictionary<string, int[]>? InputShapes = null,
+    double? TargetQps = null,
+    double? LatencyBoundMs = null,
+    string? Preset = null);

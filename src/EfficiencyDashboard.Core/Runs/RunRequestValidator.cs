@@ -8,6 +8,9 @@ public static class RunRequestValidator
     public const int MaxBatchSize = 4096;
     public const double MaxDurationSeconds = 24 * 3600;
     public const int MaxQueries = 10_000_000;
+    public const double StrictDurationSeconds = 600;
+    public const int StrictQueriesP90 = 24_576;
+    public const int StrictQueriesP99 = 270_336;
 
     /// <summary>Validates <paramref name="request"/>; returns the run to queue, or errors keyed by field name.</summary>
     public static (Run? Run, Dictionary<string, string[]> Errors) Validate(RunRequest request, Model? model, RunDefaults defaults)
@@ -26,9 +29,34 @@ public static class RunRequestValidator
             Fail("executionProvider", $"Unknown execution provider '{request.ExecutionProvider}': use cpu, cuda or tensorrt.");
         }
 
-        if (request.Scenario is not (null or "single-stream"))
+        var scenario = ScenarioExtensions.Parse(request.Scenario);
+        if (scenario is null)
         {
-            Fail("scenario", $"Unknown or unsupported scenario '{request.Scenario}': use single-stream.");
+            Fail("scenario", $"Unknown scenario '{request.Scenario}': use single-stream, offline or server.");
+        }
+
+        if (scenario == Scenario.Server)
+        {
+            if (request.TargetQps is not (> 0 and <= 1_000_000))
+            {
+                Fail("targetQps", "The server scenario needs a target rate between 0 and 1,000,000 queries per second.");
+            }
+
+            if (request.LatencyBoundMs is not (> 0 and <= 3_600_000))
+            {
+                Fail("latencyBoundMs", "The server scenario needs a p99 latency bound in milliseconds.");
+            }
+        }
+
+        var strict = request.Preset?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "default" => false,
+            "strict" => true,
+            _ => (bool?)null,
+        };
+        if (strict is null)
+        {
+            Fail("preset", $"Unknown preset '{request.Preset}': use default or strict.");
         }
 
         if (request.BatchSize is < 1 or > MaxBatchSize)
@@ -40,13 +68,14 @@ public static class RunRequestValidator
             Fail("batchSize", $"This model's graph fixes the batch size at {fixedBatch}.");
         }
 
-        var duration = request.DurationSeconds ?? defaults.DurationSeconds;
+        // The strict preset's floors are MLPerf's: 600 s, and enough queries for the percentile the scenario reports.
+        var duration = request.DurationSeconds ?? (strict == true ? StrictDurationSeconds : defaults.DurationSeconds);
         if (!double.IsFinite(duration) || duration is < 0 or > MaxDurationSeconds)
         {
             Fail("durationSeconds", $"Duration must be between 0 and {MaxDurationSeconds} seconds.");
         }
 
-        var minQueries = request.MinQueries ?? defaults.MinQueries;
+        var minQueries = request.MinQueries ?? (strict == true ? (scenario == Scenario.Server ? StrictQueriesP99 : StrictQueriesP90) : defaults.MinQueries);
         if (minQueries is < 1 or > MaxQueries)
         {
             Fail("minQueries", $"Minimum query count must be between 1 and {MaxQueries}.");
@@ -73,7 +102,7 @@ public static class RunRequestValidator
             }
         }
 
-        if (errors.Count > 0 || model is null || provider is null)
+        if (errors.Count > 0 || model is null || provider is null || scenario is null)
         {
             return (null, errors);
         }
@@ -82,7 +111,10 @@ public static class RunRequestValidator
         {
             ModelId = model.Id,
             ExecutionProvider = provider.Value,
-            Scenario = Scenario.SingleStream,
+            Scenario = scenario.Value,
+            TargetQps = scenario == Scenario.Server ? request.TargetQps : null,
+            LatencyBoundMs = scenario == Scenario.Server ? request.LatencyBoundMs : null,
+            StrictValidity = strict == true,
             BatchSize = request.BatchSize,
             DurationSeconds = duration,
             MinQueries = minQueries,

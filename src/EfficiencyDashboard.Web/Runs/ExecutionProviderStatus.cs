@@ -1,11 +1,10 @@
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Hardware;
 
 namespace EfficiencyDashboard.Web.Runs;
 
-/// <summary>Which execution providers load on this server, probed once at start-up.</summary>
-public sealed class ExecutionProviderStatus(IExecutionProviderLoader loader)
+/// <summary>Which execution providers load on this server, as the hardware detection found at start-up.</summary>
+public sealed class ExecutionProviderStatus(HardwareRegistry hardware)
 {
-    private readonly Lazy<IReadOnlyList<ProviderAvailability>> _providers = new(() => ExecutionProviderProbe.Probe(loader));
-
-    public IReadOnlyList<ProviderAvailability> Providers => _providers.Value;
+    public IReadOnlyList<ProviderAvailability> Providers => hardware.Description.ExecutionProviders;
 }

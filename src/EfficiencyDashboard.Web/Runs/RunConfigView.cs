@@ -14,9 +14,14 @@ public sealed record RunConfigView(
     int WarmupQueries,
     bool AllowCpuFallback,
     IReadOnlyDictionary<string, int[]> InputShapes,
-    string Device)
+    string Device,
+    double? TargetQps,
+    double? LatencyBoundMs,
+    bool StrictValidity,
+    int? HardwareId)
 {
     public static RunConfigView From(Run run) => new(
         run.ModelId, run.Model?.Name, run.ExecutionProvider, run.Scenario, run.BatchSize, run.DurationSeconds,
-        run.MinQueries, run.WarmupQueries, run.AllowCpuFallback, run.InputShapes, run.Device);
+        run.MinQueries, run.WarmupQueries, run.AllowCpuFallback, run.InputShapes, run.Device, run.TargetQps, run.LatencyBoundMs,
+        run.StrictValidity, run.HardwareId);
 }

@@ -1,6 +1,8 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Storage;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,7 @@ public sealed class RunJob(
     RunNotifier notifier,
     RunCancellations cancellations,
     RunRecovery recovery,
+    HardwareRegistry hardware,
     IOptions<RunnerOptions> options,
     TimeProvider clock,
     ILogger<RunJob> logger)
@@ -34,7 +37,17 @@ public sealed class RunJob(
         using var cancellation = cancellations.Register(runId, jobCancellation.ShutdownToken);
         try
         {
-            var settings = BenchmarkSettings.From(run, options.Value.IntraOpThreads);
+            var settings = BenchmarkSettings.From(run, options.Value.IntraOpThreads) with
+            {
+                Scenario = run.Scenario switch
+                {
+                    Scenario.Offline => LoadScenario.Offline,
+                    Scenario.Server => LoadScenario.Server,
+                    _ => LoadScenario.SingleStream,
+                },
+                TargetQps = run.TargetQps ?? 0,
+                LatencyBoundMs = run.LatencyBoundMs ?? 0,
+            };
             var measurement = benchmark.Measure(
                 data.PathOf(run.Model!.FilePath), settings, new RunProgressReporter(runId, notifier), cancellation.Token);
             await StoreResultAsync(run, measurement);
@@ -71,29 +84,52 @@ public sealed class RunJob(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RunStatus.Running)
                 .SetProperty(r => r.StartedAtUtc, now)
-                .SetProperty(r => r.ExecutedBy, worker));
+                .SetProperty(r => r.ExecutedBy, worker)
+                .SetProperty(r => r.HardwareId, hardware.CurrentId));
         return claimed == 0 ? null : await db.Runs.AsNoTracking().Include(r => r.Model).FirstAsync(r => r.Id == runId);
     }
 
     private async Task StoreResultAsync(Run run, BenchmarkMeasurement measurement)
     {
-        var stats = LatencyStatistics.From(measurement.LatenciesMs);
+        var latency = measurement.Histogram;
+        var validity = measurement.JudgeValidity(run.StrictValidity ? ValiditySettings.Strict : ValiditySettings.Default);
         var machine = MachineDescription.Current;
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.RunResults.Add(new RunResult
         {
             RunId = run.Id,
-            LatencyP50Ms = stats.P50Ms,
-            LatencyP90Ms = stats.P90Ms,
-            LatencyP99Ms = stats.P99Ms,
-            LatencyMeanMs = stats.MeanMs,
-            LatencyMinMs = stats.MinMs,
-            LatencyMaxMs = stats.MaxMs,
+            LatencyP50Ms = latency.P50Ms,
+            LatencyP90Ms = latency.P90Ms,
+            LatencyP95Ms = latency.P95Ms,
+            LatencyP99Ms = latency.P99Ms,
+            LatencyP999Ms = latency.P999Ms,
+            LatencyMeanMs = latency.MeanMs,
+            LatencyStdDevMs = latency.StdDevMs,
+            LatencyCv = latency.CoefficientOfVariation,
+            LatencyMinMs = latency.MinMs,
+            LatencyMaxMs = latency.MaxMs,
+            Histogram = latency.ToBytes(),
             QueryCount = measurement.QueryCount,
             SampleCount = measurement.SampleCount,
+            WarmupQueriesCompleted = measurement.WarmupQueriesCompleted,
             MeasuredSeconds = measurement.MeasuredSeconds,
             ThroughputPerSecond = measurement.ThroughputPerSecond,
+            HeadlinePercentile = measurement.HeadlinePercentile?.ToString().ToLowerInvariant(),
+            IsValid = validity.IsValid,
+            ValidityReasons = [.. validity.Reasons],
+            EnergyPerInferenceJ = measurement.Energy.EnergyPerInferenceJ,
+            TotalEnergyJ = measurement.Energy.TotalEnergyJ,
+            EnergySource = measurement.Energy.Source,
+            EnergyReason = measurement.Energy.Reason,
+            Gpu = measurement.Gpu.SampleCount > 0 ? measurement.Gpu : null,
+            MeanGpuPowerW = measurement.Gpu.MeanPowerW,
+            PeakGpuMemoryBytes = measurement.Gpu.PeakMemoryUsedBytes,
+            MeanGpuUtilizationPercent = measurement.Gpu.MeanUtilizationPercent,
+            ProcessPeakRssBytes = measurement.Process?.PeakRssBytes ?? measurement.Process?.ProcessPeakRssBytes,
+            ProcessCpuUtilization = measurement.Process?.CpuUtilization,
+            NodePlacement = measurement.NodePlacement,
+            Server = measurement.Server,
             ActualExecutionProvider = measurement.ActualExecutionProvider,
             FallbackReason = measurement.FallbackReason,
             OnnxRuntimeVersion = measurement.OnnxRuntimeVersion,

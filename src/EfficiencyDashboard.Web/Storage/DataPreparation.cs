@@ -1,5 +1,6 @@
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.ReferenceData;
+using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public static class DataPreparation
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await LoadReferenceDataAsync(services, db, cancellationToken);
         }
+
+        await services.GetRequiredService<HardwareRegistry>().RegisterAsync(cancellationToken);
 
         if (!recoverRuns)
         {

@@ -58,7 +58,7 @@ public sealed class RunRequestValidatorTests
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
-        var request = new RunRequest(7, "quantum", BatchSize: 0, Scenario: "offline", DurationSeconds: -1, MinQueries: 0, WarmupQueries: -1);
+        var request = new RunRequest(7, "quantum", BatchSize: 0, Scenario: "batch-mode", DurationSeconds: -1, MinQueries: 0, WarmupQueries: -1);
 
         var (run, errors) = RunRequestValidator.Validate(request, ImageModel(), Defaults);
 
@@ -66,6 +66,33 @@ public sealed class RunRequestValidatorTests
         Assert.Equal(
             ["batchSize", "durationSeconds", "executionProvider", "minQueries", "scenario", "warmupQueries"],
             errors.Keys.Order().ToArray());
+    }
+
+    [Fact]
+    public void The_server_scenario_needs_a_rate_and_a_bound()
+    {
+        var (missing, errors) = RunRequestValidator.Validate(new RunRequest(7, Scenario: "server"), ImageModel(), Defaults);
+        var (server, _) = RunRequestValidator.Validate(new RunRequest(7, Scenario: "server", TargetQps: 50, LatencyBoundMs: 20), ImageModel(), Defaults);
+
+        Assert.Null(missing);
+        Assert.Equal(["latencyBoundMs", "targetQps"], errors.Keys.Order().ToArray());
+        Assert.Equal(Scenario.Server, server!.Scenario);
+        Assert.Equal(50, server.TargetQps);
+        Assert.Equal(20, server.LatencyBoundMs);
+    }
+
+    [Theory]
+    [InlineData("single-stream", 24_576)]
+    [InlineData("server", 270_336)]
+    public void The_strict_preset_uses_mlperf_floors_for_the_reported_percentile(string scenario, int queries)
+    {
+        var request = new RunRequest(7, Scenario: scenario, Preset: "strict", TargetQps: 10, LatencyBoundMs: 100);
+
+        var (run, _) = RunRequestValidator.Validate(request, ImageModel(), Defaults);
+
+        Assert.True(run!.StrictValidity);
+        Assert.Equal(600, run.DurationSeconds);
+        Assert.Equal(queries, run.MinQueries);
     }
 
     [Fact]
