@@ -6,7 +6,7 @@ namespace EfficiencyDashboard.Core.Exports;
 public static class DataDictionary
 {
     /// <summary>The version of the exported schema. It changes only with a note in docs/data-dictionary-changelog.md.</summary>
-    public const string SchemaVersion = "1.1";
+    public const string SchemaVersion = "1.2";
 
     public static IReadOnlyList<ExportDataset> Datasets { get; } =
     [
@@ -14,6 +14,7 @@ public static class DataDictionary
         ResultsDataset.Definition,
         SamplesDataset.Definition,
         ModelsDataset.Definition,
+        HardwareDataset.Definition,
         ReferenceResultsDataset.Definition,
         AcceleratorsDataset.Definition,
     ];
