@@ -8,6 +8,7 @@ public static class CommandLine
     public const string Usage = """
         Usage: dotnet run --project src/EfficiencyDashboard.Web -c Release -- <command>
           run <file.json>                                   execute the run request(s) in the file, store them, print the results as JSON
+          benchmark overhead [--rounds N]                   runner vs a bare ONNX Runtime loop on the CPU (latency ratio, cost per query)
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
         With no command the web app starts.
         """;
@@ -24,6 +25,8 @@ public static class CommandLine
         {
             case ["run", var file]:
                 return await HeadlessRun.RunAsync(file, Console.Out, Console.Error);
+            case ["benchmark", "overhead", .. var options]:
+                return OverheadBenchmarkCommand.Run(IntOption(options, "--rounds", 8), Console.Out);
             case ["benchmark", "exports", .. var options]:
                 return await ExportBenchmark.RunAsync(
                     IntOption(options, "--results", 1_000_000), IntOption(options, "--samples", 10_000_000), Console.Out);
