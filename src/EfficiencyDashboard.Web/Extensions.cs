@@ -7,6 +7,7 @@ using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Variants;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,10 @@ public static class Extensions
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
         services.AddSingleton<CatalogBuilder>();
         services.AddSingleton<ModelUploads>();
+        services.AddSingleton<ModelInputs>();
+        services.AddSingleton<VariantNotifier>();
+        services.AddSingleton<VariantQueue>();
+        services.AddTransient<VariantBuildJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogBuilder>());
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<RunCancellations>();

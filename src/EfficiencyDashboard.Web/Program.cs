@@ -7,6 +7,7 @@ using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Variants;
 using Scalar.AspNetCore;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
@@ -36,6 +37,7 @@ app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapModelsApi();
+app.MapVariantsApi();
 app.MapRunsApi();
 app.MapExportsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

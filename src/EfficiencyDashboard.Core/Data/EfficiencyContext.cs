@@ -19,6 +19,8 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
 
     public DbSet<HardwareRecord> Hardware => Set<HardwareRecord>();
 
+    public DbSet<VariantJob> VariantJobs => Set<VariantJob>();
+
     public DbSet<AcceleratorSpec> ReferenceAccelerators => Set<AcceleratorSpec>();
 
     public DbSet<MlperfResult> ReferenceMlperfResults => Set<MlperfResult>();

@@ -49,6 +49,9 @@ public sealed class RunResult
     /// <summary>Samples per second: completed samples divided by measured wall time.</summary>
     public double ThroughputPerSecond { get; set; }
 
+    /// <summary>What the model was fed: tokenized sentences, normalised procedural images, or generated values.</summary>
+    public string? Inputs { get; set; }
+
     /// <summary>Warm-up queries run and discarded before measuring.</summary>
     public int WarmupQueriesCompleted { get; set; }
 

@@ -42,6 +42,12 @@ public sealed record BenchmarkSettings(
     /// <summary>In a GPU session, profile one unmeasured inference to list nodes ONNX Runtime placed on the CPU.</summary>
     public bool CheckNodePlacement { get; init; } = true;
 
+    /// <summary>
+    /// Real inputs for one query (tokenized sentences, normalised images), used instead of generated values when given.
+    /// Their batch dimension must equal <see cref="BatchSize"/>.
+    /// </summary>
+    public Inputs.InputBatch? Inputs { get; init; }
+
     /// <summary>The settings of a queued run. Its scenario is SingleStream until the run records one; set the others with <c>with</c>.</summary>
     public static BenchmarkSettings From(Run run, int intraOpThreads) => new(
         run.ExecutionProvider, run.BatchSize, run.DurationSeconds, run.MinQueries, run.WarmupQueries,

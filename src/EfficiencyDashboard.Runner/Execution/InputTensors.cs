@@ -40,6 +40,28 @@ public sealed class InputTensors : IDisposable
         return tensors;
     }
 
+    /// <summary>Inputs from given values (for example tokenized sentences), in the order the session lists its inputs.</summary>
+    public static InputTensors From(IReadOnlyDictionary<string, NodeMetadata> inputs, Inputs.InputBatch batch)
+    {
+        var tensors = new InputTensors([.. inputs.Keys]);
+        try
+        {
+            foreach (var name in inputs.Keys)
+            {
+                var tensor = batch.Tensors.FirstOrDefault(t => t.Name == name)
+                    ?? throw new RunnerException($"The prepared inputs have no tensor for input '{name}'.");
+                tensors._values.Add(tensor.ToOrtValue());
+            }
+        }
+        catch
+        {
+            tensors.Dispose();
+            throw;
+        }
+
+        return tensors;
+    }
+
     /// <summary>The concrete shape of an input: the batch size first, dynamic dimensions from <paramref name="shapes"/>.</summary>
     public static long[] ShapeOf(string name, NodeMetadata metadata, int batchSize, IReadOnlyDictionary<string, int[]>? shapes)
     {

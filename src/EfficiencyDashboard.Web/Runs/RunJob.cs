@@ -3,6 +3,7 @@ using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Web.Hardware;
+using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Storage;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class RunJob(
     RunCancellations cancellations,
     RunRecovery recovery,
     HardwareRegistry hardware,
+    ModelInputs inputs,
     IOptions<RunnerOptions> options,
     TimeProvider clock,
     ILogger<RunJob> logger)
@@ -37,6 +39,7 @@ public sealed class RunJob(
         using var cancellation = cancellations.Register(runId, jobCancellation.ShutdownToken);
         try
         {
+            var realInputs = inputs.For(run.Model!, run.BatchSize, run.InputShapes);
             var settings = BenchmarkSettings.From(run, options.Value.IntraOpThreads) with
             {
                 Scenario = run.Scenario switch
@@ -45,12 +48,13 @@ public sealed class RunJob(
                     Scenario.Server => LoadScenario.Server,
                     _ => LoadScenario.SingleStream,
                 },
+                Inputs = realInputs,
                 TargetQps = run.TargetQps ?? 0,
                 LatencyBoundMs = run.LatencyBoundMs ?? 0,
             };
             var measurement = benchmark.Measure(
                 data.PathOf(run.Model!.FilePath), settings, new RunProgressReporter(runId, notifier), cancellation.Token);
-            await StoreResultAsync(run, measurement);
+            await StoreResultAsync(run, measurement, realInputs is null ? "seeded generated values" : ModelInputs.Describe(run.Model!));
             await FinishAsync(runId, RunStatus.Succeeded, null);
         }
         catch (OperationCanceledException)
@@ -89,7 +93,7 @@ public sealed class RunJob(
         return claimed == 0 ? null : await db.Runs.AsNoTracking().Include(r => r.Model).FirstAsync(r => r.Id == runId);
     }
 
-    private async Task StoreResultAsync(Run run, BenchmarkMeasurement measurement)
+    private async Task StoreResultAsync(Run run, BenchmarkMeasurement measurement, string inputsUsed)
     {
         var latency = measurement.Histogram;
         var validity = measurement.JudgeValidity(run.StrictValidity ? ValiditySettings.Strict : ValiditySettings.Default);
@@ -113,6 +117,7 @@ public sealed class RunJob(
             QueryCount = measurement.QueryCount,
             SampleCount = measurement.SampleCount,
             WarmupQueriesCompleted = measurement.WarmupQueriesCompleted,
+            Inputs = inputsUsed,
             MeasuredSeconds = measurement.MeasuredSeconds,
             ThroughputPerSecond = measurement.ThroughputPerSecond,
             HeadlinePercentile = measurement.HeadlinePercentile?.ToString().ToLowerInvariant(),

@@ -7,11 +7,18 @@ public sealed class DataDirectory
     {
         Root = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
         ReferenceDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.ReferenceDirectory));
+        SentencesPath = Path.GetFullPath(Path.Combine(contentRoot, options.SentencesFile));
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(ModelsDirectory);
     }
 
     public string Root { get; }
+
+    /// <summary>The real English sentences text models are fed (one per line).</summary>
+    public string SentencesPath { get; }
+
+    /// <summary>The BERT uncased vocabulary, extracted with the pretrained MiniLM.</summary>
+    public string VocabularyPath => PathOf("models/pretrained/all-minilm-l6-v2/vocab.txt");
 
     /// <summary>Where the shipped reference CSV files are.</summary>
     public string ReferenceDirectory { get; }

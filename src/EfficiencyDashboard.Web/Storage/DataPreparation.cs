@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Runs;
@@ -26,6 +27,15 @@ public static class DataPreparation
         if (!recoverRuns)
         {
             return;
+        }
+
+        // A variant job left running by a process that died cannot resume mid-transform: it ends interrupted.
+        await using (var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            await db.VariantJobs.Where(j => j.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, RunStatus.Interrupted)
+                .SetProperty(j => j.Phase, (string?)null)
+                .SetProperty(j => j.Error, "The process stopped while the variant was being made; request it again."), cancellationToken);
         }
 
         await services.GetRequiredService<RunRecovery>().RecoverAsync(services.GetRequiredService<IOptions<RunnerOptions>>().Value.ServedDevices, cancellationToken);

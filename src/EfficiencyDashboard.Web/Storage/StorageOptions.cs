@@ -10,4 +10,7 @@ public sealed class StorageOptions
 
     /// <summary>The shipped public reference data (datasheets, MLPerf); relative to the repository root, not the data directory.</summary>
     public string ReferenceDirectory { get; set; } = "data/reference";
+
+    /// <summary>The sentences text models are fed; relative to the repository root.</summary>
+    public string SentencesFile { get; set; } = "data/sentences.txt";
 }

@@ -124,6 +124,54 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.ToTable("Models", (string)null);
                 });
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.VariantJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Technique")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("VariantId");
+
+                    b.ToTable("VariantJobs", (string)null);
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.Hardware.HardwareRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -551,6 +599,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Inputs")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IntraOpThreads")
                         .HasColumnType("INTEGER");
 
@@ -705,6 +756,20 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         });
 
                     b.Navigation("Fidelity");
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.VariantJob", b =>
+                {
+                    b.HasOne("EfficiencyDashboard.Core.Catalog.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EfficiencyDashboard.Core.Catalog.Model", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Runs.LatencySample", b =>

@@ -1,0 +1,18 @@
+using EfficiencyDashboard.Core.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EfficiencyDashboard.Core.Data;
+
+internal sealed class VariantJobEntityTypeConfiguration : IEntityTypeConfiguration<VariantJob>
+{
+    public void Configure(EntityTypeBuilder<VariantJob> builder)
+    {
+        builder.ToTable("VariantJobs");
+        builder.Property(j => j.Technique).HasConversion<string>();
+        builder.Property(j => j.Status).HasConversion<string>();
+        builder.Property(j => j.Parameters).AsJson();
+        builder.HasOne<Model>().WithMany().HasForeignKey(j => j.ParentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Model>().WithMany().HasForeignKey(j => j.VariantId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
