@@ -7,6 +7,7 @@ using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Suites;
 using EfficiencyDashboard.Web.Variants;
 using Hangfire;
 using Hangfire.Storage.SQLite;
@@ -45,6 +46,9 @@ public static class Extensions
         services.AddSingleton<VariantNotifier>();
         services.AddSingleton<VariantQueue>();
         services.AddTransient<VariantBuildJob>();
+        services.AddOptions<Dictionary<string, SuiteDefinition>>().BindConfiguration("Suites");
+        services.AddSingleton<SuiteQueue>();
+        services.AddTransient<SuiteJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogBuilder>());
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<RunCancellations>();

@@ -7,6 +7,7 @@ using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Suites;
 using EfficiencyDashboard.Web.Variants;
 using Scalar.AspNetCore;
 
@@ -38,6 +39,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapModelsApi();
 app.MapVariantsApi();
+app.MapSuitesApi();
 app.MapRunsApi();
 app.MapExportsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

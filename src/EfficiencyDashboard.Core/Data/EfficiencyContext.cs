@@ -2,6 +2,7 @@ using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Hardware;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Core.Suites;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Core.Data;
@@ -20,6 +21,8 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
     public DbSet<HardwareRecord> Hardware => Set<HardwareRecord>();
 
     public DbSet<VariantJob> VariantJobs => Set<VariantJob>();
+
+    public DbSet<SuiteRun> SuiteRuns => Set<SuiteRun>();
 
     public DbSet<AcceleratorSpec> ReferenceAccelerators => Set<AcceleratorSpec>();
 

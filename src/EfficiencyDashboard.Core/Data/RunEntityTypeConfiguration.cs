@@ -17,6 +17,7 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         builder.HasIndex(r => r.Status);
         builder.HasIndex(r => r.CreatedAtUtc);
         builder.HasIndex(r => new { r.ModelId, r.Status });
+        builder.HasOne<EfficiencyDashboard.Core.Suites.SuiteRun>().WithMany().HasForeignKey(r => r.SuiteRunId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<HardwareRecord>().WithMany().HasForeignKey(r => r.HardwareId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Model).WithMany().HasForeignKey(r => r.ModelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Result).WithOne().HasForeignKey<RunResult>(r => r.RunId).OnDelete(DeleteBehavior.Cascade);

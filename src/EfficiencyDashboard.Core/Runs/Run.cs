@@ -35,6 +35,9 @@ public sealed class Run
     /// <summary>Judge validity with the strict preset (600 s; 24,576 queries for p90, 270,336 for p99) instead of the default.</summary>
     public bool StrictValidity { get; set; }
 
+    /// <summary>The suite start that queued this run, if any.</summary>
+    public long? SuiteRunId { get; set; }
+
     /// <summary>The hardware record of the host that executed the run.</summary>
     public int? HardwareId { get; set; }
 

@@ -28,7 +28,8 @@ public sealed class RunQueue(
     }
 
     /// <summary>Validates and stores a queued run without handing it to a job queue (the headless mode executes it itself).</summary>
-    public async Task<(Run? Run, Dictionary<string, string[]> Errors)> CreateAsync(RunRequest request, CancellationToken cancellationToken)
+    public async Task<(Run? Run, Dictionary<string, string[]> Errors)> CreateAsync(
+        RunRequest request, CancellationToken cancellationToken, long? suiteRunId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var model = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.ModelId, cancellationToken);
@@ -39,6 +40,7 @@ public sealed class RunQueue(
         }
 
         run.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        run.SuiteRunId = suiteRunId;
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return (run, errors);

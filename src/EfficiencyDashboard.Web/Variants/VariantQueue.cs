@@ -15,6 +15,21 @@ public sealed class VariantQueue(IDbContextFactory<EfficiencyContext> dbFactory,
     public async Task<(VariantJob? Job, Dictionary<string, string[]> Errors, bool ParentMissing)> EnqueueAsync(
         int parentId, VariantRequest request, CancellationToken cancellationToken)
     {
+        var (job, errors, parentMissing) = await CreateAsync(parentId, request, cancellationToken);
+        if (job is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            job.JobId = jobs.Enqueue<VariantBuildJob>(Queue, build => build.ExecuteAsync(job.Id, JobCancellationToken.Null));
+            await db.VariantJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.JobId, job.JobId), cancellationToken);
+        }
+
+        return (job, errors, parentMissing);
+    }
+
+    /// <summary>Validates and stores a queued variant job without scheduling it (a suite executes it itself).</summary>
+    public async Task<(VariantJob? Job, Dictionary<string, string[]> Errors, bool ParentMissing)> CreateAsync(
+        int parentId, VariantRequest request, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Models.AnyAsync(m => m.Id == parentId, cancellationToken))
         {
@@ -37,8 +52,6 @@ public sealed class VariantQueue(IDbContextFactory<EfficiencyContext> dbFactory,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.VariantJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-        job.JobId = jobs.Enqueue<VariantBuildJob>(Queue, build => build.ExecuteAsync(job.Id, JobCancellationToken.Null));
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(new VariantJobUpdate(job.Id, parentId, job.Status, job.Phase, null, null));
         return (job, errors, false);

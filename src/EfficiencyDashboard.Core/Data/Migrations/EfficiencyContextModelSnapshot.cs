@@ -543,6 +543,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<bool>("StrictValidity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SuiteRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("TargetQps")
                         .HasColumnType("REAL");
 
@@ -556,6 +559,8 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasIndex("HardwareId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SuiteRunId");
 
                     b.HasIndex("ModelId", "Status");
 
@@ -710,6 +715,49 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.ToTable("RunResults", (string)null);
                 });
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.Suites.SuiteRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlannedRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skipped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("SuiteRuns", (string)null);
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.Model", b =>
                 {
                     b.HasOne("EfficiencyDashboard.Core.Catalog.Model", null)
@@ -793,6 +841,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("EfficiencyDashboard.Core.Suites.SuiteRun", null)
+                        .WithMany()
+                        .HasForeignKey("SuiteRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Model");
                 });

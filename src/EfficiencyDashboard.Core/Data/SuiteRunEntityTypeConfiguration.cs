@@ -1,0 +1,16 @@
+using EfficiencyDashboard.Core.Suites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EfficiencyDashboard.Core.Data;
+
+internal sealed class SuiteRunEntityTypeConfiguration : IEntityTypeConfiguration<SuiteRun>
+{
+    public void Configure(EntityTypeBuilder<SuiteRun> builder)
+    {
+        builder.ToTable("SuiteRuns");
+        builder.Property(s => s.Status).HasConversion<string>();
+        builder.Property(s => s.Skipped).AsJson();
+        builder.HasIndex(s => s.Name);
+    }
+}
