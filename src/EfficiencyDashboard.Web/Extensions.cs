@@ -5,6 +5,7 @@ using EfficiencyDashboard.Runner.Telemetry;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Models;
+using EfficiencyDashboard.Web.Reports.Claims;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
 using EfficiencyDashboard.Web.Suites;
@@ -55,6 +56,7 @@ public static class Extensions
         services.AddSingleton<RunQueue>();
         services.AddSingleton<RunRecovery>();
         services.AddTransient<RunJob>();
+        services.AddSingleton<ClaimsReport>();
         builder.AddRunWorkers(data);
 
         services.AddHealthChecks()

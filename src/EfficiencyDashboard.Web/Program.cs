@@ -6,6 +6,7 @@ using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
+using EfficiencyDashboard.Web.Reports.Claims;
 using EfficiencyDashboard.Web.Storage;
 using EfficiencyDashboard.Web.Suites;
 using EfficiencyDashboard.Web.Variants;
@@ -42,6 +43,7 @@ app.MapVariantsApi();
 app.MapSuitesApi();
 app.MapRunsApi();
 app.MapExportsApi();
+app.MapClaimsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
