@@ -1,0 +1,28 @@
+using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Core.Measurements;
+using EfficiencyDashboard.Core.Runs;
+
+namespace EfficiencyDashboard.Web.Reports.Explorer;
+
+/// <summary>One run as the explorer lists it; result figures are null when the run has no result (measured values only).</summary>
+public sealed record RunExplorerRow(
+    long Id,
+    DateTime CreatedAtUtc,
+    string ModelName,
+    ModelFamily Family,
+    Technique? Technique,
+    ExecutionProvider RequestedProvider,
+    ExecutionProvider? ActualProvider,
+    Scenario Scenario,
+    int BatchSize,
+    RunStatus Status,
+    bool? IsValid,
+    double? LatencyP50Ms,
+    double? LatencyP99Ms,
+    double? ThroughputPerSecond,
+    double? EnergyPerInferenceJ,
+    string? MachineName)
+{
+    /// <summary>Samples per joule: 1 / energy per inference; null when no energy was measured.</summary>
+    public double? SamplesPerJoule => EnergyPerInferenceJ is double j && j > 0 ? 1 / j : null;
+}
