@@ -6,7 +6,7 @@ namespace EfficiencyDashboard.Core.Exports;
 public static class DataDictionary
 {
     /// <summary>The version of the exported schema. It changes only with a note in docs/data-dictionary-changelog.md.</summary>
-    public const string SchemaVersion = "1.2";
+    public const string SchemaVersion = "1.3";
 
     public static IReadOnlyList<ExportDataset> Datasets { get; } =
     [
@@ -17,6 +17,7 @@ public static class DataDictionary
         HardwareDataset.Definition,
         ReferenceResultsDataset.Definition,
         AcceleratorsDataset.Definition,
+        ClaimsDataset.Definition,
     ];
 
     public static ExportDataset? Find(string name) =>

@@ -30,4 +30,8 @@ public static class DatasetExporter
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         await WriterFor(format).WriteAsync(reader, dataset, output, cancellationToken);
     }
+
+    /// <summary>Writes computed rows (a reader over them) in the dataset's columns and the format.</summary>
+    public static Task WriteAsync(DbDataReader rows, ExportDataset dataset, ExportFormat format, Stream output, CancellationToken cancellationToken) =>
+        WriterFor(format).WriteAsync(rows, dataset, output, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Exports;
+using EfficiencyDashboard.Web.Reports.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public static class ExportsApi
     private static Ok<DataDictionaryView> ListDatasets() => TypedResults.Ok(DataDictionaryView.Current);
 
     private static Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem> Download(
-        string file, HttpContext context, IDbContextFactory<EfficiencyContext> dbFactory)
+        string file, HttpContext context, IDbContextFactory<EfficiencyContext> dbFactory, ClaimsReport claims)
     {
         var dot = file.LastIndexOf('.');
         var dataset = dot > 0 ? DataDictionary.Find(file[..dot]) : null;
@@ -53,6 +54,13 @@ public static class ExportsApi
         var fileName = $"{dataset.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{format.Extension}";
         return TypedResults.Stream(async body =>
         {
+            if (dataset.Computed)
+            {
+                await using var rows = await ClaimsRows.ReadAsync(claims, context.RequestAborted);
+                await DatasetExporter.WriteAsync(rows, dataset, format, body, context.RequestAborted);
+                return;
+            }
+
             await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
             DbConnection connection = db.Database.GetDbConnection();
             await connection.OpenAsync(context.RequestAborted);
