@@ -8,6 +8,8 @@ public static class CommandLine
     public const string Usage = """
         Usage: dotnet run --project src/EfficiencyDashboard.Web -c Release -- <command>
           run <file.json>                                   execute the run request(s) in the file, store them, print the results as JSON
+          gpu-check [--provider cpu|cuda|tensorrt] [--seconds N] [--batches 1,64] [--allow-cpu-fallback]
+                                                            ResNet-50 fp32/fp16 and MiniLM on a provider with NVML telemetry, one table
           benchmark overhead [--rounds N]                   runner vs a bare ONNX Runtime loop on the CPU (latency ratio, cost per query)
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
         With no command the web app starts.
@@ -25,6 +27,8 @@ public static class CommandLine
         {
             case ["run", var file]:
                 return await HeadlessRun.RunAsync(file, Console.Out, Console.Error);
+            case ["gpu-check", .. var options]:
+                return await GpuCheck.RunAsync(options, Console.Out, Console.Error);
             case ["benchmark", "overhead", .. var options]:
                 return OverheadBenchmarkCommand.Run(IntOption(options, "--rounds", 8), Console.Out);
             case ["benchmark", "exports", .. var options]:
