@@ -42,28 +42,34 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             "PRAGMA synchronous=OFF;",
             $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {models})
-            INSERT INTO Models (Key, Name, Family, Task, Source, Provenance, FilePath, FileSizeBytes, ParameterCount, Inputs, Outputs, AddedAtUtc)
+            INSERT INTO Models (Key, Name, Family, Task, Source, Provenance, FilePath, FileSizeBytes, ParameterCount, Inputs, Outputs, AddedAtUtc,
+                                ClassifiedByEngineer, Opset, MacsPerSample, FlopsPerSample, OperatorCounts, OperatorMacs, DefaultInputShapes, TechniqueParameters)
             SELECT 'bench-' || i, 'Benchmark model ' || i, CASE i % 4 WHEN 0 THEN 'ResNet' WHEN 1 THEN 'MobileNet' WHEN 2 THEN 'Transformer' ELSE 'Other' END,
-                   'image classification', 'Generated', 'synthetic benchmark row', 'none.onnx', 0, 1000000 * i, '[]', '[]', '2024-01-01 00:00:00'
+                   'image classification', 'Generated', 'synthetic benchmark row', 'none.onnx', 0, 1000000 * i, '[]', '[]', '2024-01-01 00:00:00',
+                   0, 17, 100000000 * i, 200000000 * i, json_object(), '[]', json_object(), json_object()
             FROM n;
             """,
             $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {runs})
             INSERT INTO Runs (Id, ModelId, ExecutionProvider, Scenario, BatchSize, DurationSeconds, MinQueries, WarmupQueries, AllowCpuFallback,
-                              InputShapes, Device, Status, Progress, CancelRequested, ExecutedBy, CreatedAtUtc, StartedAtUtc, FinishedAtUtc)
+                              InputShapes, Device, Status, Progress, CancelRequested, ExecutedBy, CreatedAtUtc, StartedAtUtc, FinishedAtUtc, StrictValidity)
             SELECT i, (SELECT min(Id) FROM Models WHERE Key LIKE 'bench-%') + i % {models}, CASE i % 3 WHEN 0 THEN 'Cuda' ELSE 'Cpu' END, 'SingleStream',
                    1 << (i % 6), 10, 64, 10, 0, json_object(), CASE i % 3 WHEN 0 THEN 'gpu0' ELSE 'cpu' END, 'Succeeded', 1, 0, 'bench/cpu',
                    datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400) || ' seconds'),
                    datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400) || ' seconds'),
-                   datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400 + 10) || ' seconds')
+                   datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400 + 10) || ' seconds'), 0
             FROM n;
             """,
             """
             INSERT INTO RunResults (RunId, LatencyP50Ms, LatencyP90Ms, LatencyP99Ms, LatencyMeanMs, LatencyMinMs, LatencyMaxMs, QueryCount, SampleCount,
                                     MeasuredSeconds, ThroughputPerSecond, ActualExecutionProvider, OnnxRuntimeVersion, IntraOpThreads, MachineName,
-                                    CpuModel, LogicalCores, OperatingSystem, RuntimeVersion, MeasuredAtUtc)
+                                    CpuModel, LogicalCores, OperatingSystem, RuntimeVersion, MeasuredAtUtc, LatencyP95Ms, LatencyP999Ms, LatencyStdDevMs,
+                                    LatencyCv, Histogram, WarmupQueriesCompleted, IsValid, ValidityReasons, EnergySource, EnergyReason, EnergyPerInferenceJ)
             SELECT Id, 5 + (Id % 97) / 10.0, 6 + (Id % 97) / 9.0, 8 + (Id % 97) / 8.0, 5.5 + (Id % 97) / 10.0, 4.0, 20 + Id % 13, 1000, 1000 * BatchSize,
-                   10.0, 100.0 * BatchSize, ExecutionProvider, '1.31.0', 2, 'bench-host-' || (Id % 4), 'Benchmark CPU', 2, 'Linux', '.NET 10', FinishedAtUtc
+                   10.0, 100.0 * BatchSize, ExecutionProvider, '1.31.0', 2, 'bench-host-' || (Id % 4), 'Benchmark CPU', 2, 'Linux', '.NET 10', FinishedAtUtc,
+                   7 + (Id % 97) / 8.5, 9 + (Id % 97) / 7.0, 0.5, 0.1, x'', 10, Id % 5 <> 0, '[]',
+                   CASE WHEN Id % 3 = 0 THEN 'NvmlEnergyCounter' ELSE 'None' END, 'synthetic benchmark row',
+                   CASE WHEN Id % 3 = 0 THEN 0.05 + (Id % 11) / 100.0 END
             FROM Runs WHERE ExecutedBy = 'bench/cpu';
             """,
             $"""
@@ -71,6 +77,18 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             INSERT INTO LatencySamples (RunId, Sequence, StartOffsetMs, LatencyMs)
             SELECT r.Id, s.j, s.j * 10.0, 5 + ((r.Id * 7 + s.j * 13) % 1000) / 100.0 FROM Runs r, s WHERE r.ExecutedBy = 'bench/cpu' ORDER BY r.Id, s.j;
             """,
+            // Half the models are int8 variants of the other half, and runs alternate between two machines, so the
+            // algorithm, decomposition and hardware reports have real work to do.
+            $"""
+            UPDATE Models SET ParentId = Id - {models / 2}, Technique = 'Int8Static'
+            WHERE Key LIKE 'bench-%' AND Id >= (SELECT min(Id) FROM Models WHERE Key LIKE 'bench-%') + {models / 2};
+            """,
+            """
+            INSERT INTO Hardware (Fingerprint, MachineName, CpuModel, LogicalCores, GpuCount, ExecutionProviders, FirstSeenAtUtc, LastSeenAtUtc)
+            VALUES ('bench-a', 'bench-host-a', 'Benchmark CPU', 2, 0, '[]', '2024-11-27 00:00:00', '2026-11-27 00:00:00'),
+                   ('bench-b', 'bench-host-b', 'Benchmark CPU', 2, 0, '[]', '2024-11-27 00:00:00', '2026-11-27 00:00:00');
+            """,
+            "UPDATE Runs SET HardwareId = (SELECT min(Id) FROM Hardware WHERE Fingerprint LIKE 'bench-%') + Id % 2 WHERE ExecutedBy = 'bench/cpu';",
             "ANALYZE;",
         };
         foreach (var sql in statements)

@@ -12,6 +12,7 @@ public static class CommandLine
                                                             ResNet-50 fp32/fp16 and MiniLM on a provider with NVML telemetry, one table
           benchmark overhead [--rounds N]                   runner vs a bare ONNX Runtime loop on the CPU (latency ratio, cost per query)
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
+          benchmark reports [--runs N] [--samples-per-run N] [--iterations N]   each report page's data work on a large database
         With no command the web app starts.
         """;
 
@@ -34,6 +35,9 @@ public static class CommandLine
             case ["benchmark", "exports", .. var options]:
                 return await ExportBenchmark.RunAsync(
                     IntOption(options, "--results", 1_000_000), IntOption(options, "--samples", 10_000_000), Console.Out);
+            case ["benchmark", "reports", .. var options]:
+                return await ReportsBenchmark.RunAsync(
+                    IntOption(options, "--runs", 100_000), IntOption(options, "--samples-per-run", 10), IntOption(options, "--iterations", 9), Console.Out);
             case ["help" or "--help"]:
                 Console.WriteLine(Usage);
                 return 0;

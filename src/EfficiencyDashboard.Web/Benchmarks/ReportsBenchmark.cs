@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Exports;
+using EfficiencyDashboard.Core.ReferenceData;
+using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Hosting;
+using EfficiencyDashboard.Web.Reports.AlgorithmReport;
+using EfficiencyDashboard.Web.Reports.ArchitectureReport;
+using EfficiencyDashboard.Web.Reports.DecompositionReport;
+using EfficiencyDashboard.Web.Reports.Claims;
+using EfficiencyDashboard.Web.Reports.Explorer;
+using EfficiencyDashboard.Web.Reports.HardwareReport;
+using Microsoft.EntityFrameworkCore;
+
+namespace EfficiencyDashboard.Web.Benchmarks;
+
+/// <summary>
+/// Times the data work of every report page on a database of 100,000 runs and 1,000,000 per-query result rows (latency
+/// samples), with the shipped reference data. Target: median under 300 ms per page.
+/// </summary>
+public static class ReportsBenchmark
+{
+    private const double TargetMs = 300;
+
+    public static async Task<int> RunAsync(int runs, int samplesPerRun, int iterations, TextWriter output)
+    {
+        await using var database = await BenchmarkDatabase.CreateAsync();
+        var seeding = Stopwatch.StartNew();
+        await database.SeedAsync(runs, samplesPerRun);
+        await using (var db = database.CreateContext())
+        {
+            await ReferenceDataImport.EnsureAsync(db, Path.Combine(RepositoryLayout.FindContentRoot(), "data", "reference"), DateTime.UtcNow, CancellationToken.None);
+        }
+
+        output.WriteLine($"Seeded {runs:N0} runs with results, {runs * (long)samplesPerRun:N0} latency samples and the reference data in {seeding.Elapsed.TotalSeconds:F0} s.");
+        output.WriteLine();
+        output.WriteLine("| page | data work | median (ms) | p90 (ms) | max (ms) |");
+        output.WriteLine("|---|---|---|---|---|");
+        var factory = new BenchmarkContextFactory(database);
+        var claims = new ClaimsReport(factory, TimeProvider.System);
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        long[] compareIds = [1, 2, 3];
+        var pages = new (string Page, string Work, Func<EfficiencyContext, Task> Load)[]
+        {
+            ("/", "claims with measured and reference evidence, headlines", _ => claims.BuildAsync()),
+            ("/hardware", "MLPerf trends, datasheet doubling times, measured hosts", db => HardwareReportData.LoadAsync(db, new HardwareReportFilters("resnet50"), asOf)),
+            ("/algorithms", "every variant and student vs its parent or teacher, with CIs", db => AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(BatchSize: 1))),
+            ("/decomposition", "default baseline and target, 8 cells, Shapley factors", db => DecompositionReportData.LoadAsync(db, DecompositionRequest.Parse(null, null, null, null, null))),
+            ("/architectures", "best efficiency per model vs parameters and FLOPs", db => ArchitectureReportData.LoadAsync(db, new ArchitectureReportFilters(1, ExecutionProvider.Cpu))),
+            ("/runs (explorer)", "page 1 of 50, newest first, with total", db => RunExplorerQuery.PageAsync(db, new RunExplorerFilter(ExportFilter.None), RunExplorerSort.NewestFirst, 0, 50)),
+            ("/runs (explorer)", "filtered by family and provider, sorted by throughput", db => RunExplorerQuery.PageAsync(
+                db, new RunExplorerFilter(new ExportFilter(Family: "ResNet", Provider: "cpu")), new RunExplorerSort(RunExplorerSortKey.Throughput, true), 3, 50)),
+            ("/compare", "three runs with their samples", db => Reports.Explorer.RunComparison.LoadAsync(db, compareIds, compareIds[0])),
+        };
+
+        var ok = true;
+        foreach (var (page, work, load) in pages)
+        {
+            var timings = new List<double>();
+            for (var i = 0; i <= iterations; i++)
+            {
+                await using var db = database.CreateContext();
+                var clock = Stopwatch.StartNew();
+                await load(db);
+                // The first pass compiles queries and warms SQLite's cache; it is not counted.
+                if (i > 0)
+                {
+                    timings.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            timings.Sort();
+            var median = timings[timings.Count / 2];
+            ok &= median < TargetMs;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {page} | {work} | {median:F1} | {timings[(int)Math.Ceiling(0.9 * timings.Count) - 1]:F1} | {timings[^1]:F1} |"));
+        }
+
+        output.WriteLine();
+        output.WriteLine(ok ? $"Every page's data work has a median under {TargetMs} ms." : $"A page missed the {TargetMs} ms target (see the table).");
+        return ok ? 0 : 1;
+    }
+
+    private sealed class BenchmarkContextFactory(BenchmarkDatabase database) : IDbContextFactory<EfficiencyContext>
+    {
+        public EfficiencyContext CreateDbContext() => database.CreateContext();
+    }
+}
