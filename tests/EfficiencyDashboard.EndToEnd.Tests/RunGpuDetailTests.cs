@@ -1,0 +1,104 @@
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Hardware;
+using EfficiencyDashboard.Core.Measurements;
+using EfficiencyDashboard.Core.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EfficiencyDashboard.EndToEnd.Tests;
+
+/// <summary>The run page of a GPU run, from a finished CUDA run stored as a GPU host would store it (this machine has no GPU).</summary>
+public sealed partial class RunFromBrowserTests
+{
+    [Fact]
+    public async Task A_gpu_run_shows_energy_with_its_source_gpu_telemetry_and_the_matched_datasheet_as_reference()
+    {
+        var runId = await StoreGpuRunAsync(browser.Factory.Services);
+        var page = await browser.OpenAsync($"/runs/{runId}");
+
+        var energy = await page.WaitForSelectorAsync("[data-testid=run-energy][data-measured=true]", Long);
+        await page.WaitForSelectorAsync("[data-testid=gpu-power-chart] .js-plotly-plot .scatterlayer .trace", Long);
+        Directory.CreateDirectory(BrowserSession.ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "run-detail-gpu.png"), FullPage = true });
+
+        Assert.Equal("0.05", await page.InnerTextAsync("[data-fact=energy-per-inference-j] [data-value]"));
+        Assert.Equal("20", await page.InnerTextAsync("[data-fact=samples-per-j] [data-value]"));
+        Assert.Equal("NVML energy counter", await page.InnerTextAsync("[data-fact=energy-source] td"));
+        Assert.DoesNotContain("not measured", await energy!.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("throughputPerSecond", await page.GetAttributeAsync("[data-testid=run-headline]", "data-metric"));
+        Assert.Equal("250.0", await page.InnerTextAsync("[data-fact=gpu-mean-power-w] [data-value]"));
+        Assert.Equal("measured", await page.GetAttributeAsync("[data-fact=gpu-mean-power-w]", "data-source"));
+        Assert.Contains("4242", await page.InnerTextAsync("[data-fact=gpu-other-processes] td"));
+        Assert.Equal("2", await page.GetAttributeAsync("[data-testid=node-placement]", "data-cpu-nodes"));
+        Assert.Contains("/Shape_1 (Shape)", await page.InnerTextAsync("[data-testid=cpu-nodes]"));
+        Assert.Equal("NVIDIA H100-SXM5-80GB", await page.InnerTextAsync("[data-testid=accelerator-datasheet]"));
+        Assert.Equal("reference", await page.GetAttributeAsync("[data-fact=datasheet-tdp-w]", "data-source"));
+        Assert.Equal("700", await page.InnerTextAsync("[data-fact=datasheet-tdp-w] [data-value]"));
+        Assert.Contains("INVALID", await page.InnerTextAsync("[data-testid=run-validity]"));
+    }
+
+    private static async Task<long> StoreGpuRunAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync();
+        var model = await db.Models.OrderBy(m => m.Id).FirstAsync();
+        var hardware = db.Hardware.Add(new HardwareRecord
+        {
+            Fingerprint = $"e2e-gpu-host-{Guid.NewGuid():N}",
+            MachineName = "gpu-host",
+            CpuModel = "Test CPU",
+            LogicalCores = 32,
+            MemoryBytes = 256L << 30,
+            GpuCount = 1,
+            GpuName = "NVIDIA H100 80GB HBM3",
+            GpuMemoryBytes = 80L << 30,
+            GpuDriverVersion = "550.54.15",
+            ExecutionProviders = [new("cpu", true, "loads"), new("cuda", true, "loads"), new("tensorrt", false, "libnvinfer.so.10 not found")],
+            AcceleratorName = "NVIDIA H100-SXM5-80GB",
+            FirstSeenAtUtc = DateTime.UtcNow,
+            LastSeenAtUtc = DateTime.UtcNow,
+        }).Entity;
+        await db.SaveChangesAsync();
+
+        PowerSample[] power = [.. Enumerable.Range(0, 50).Select(i => new PowerSample(i * 100, 240 + (i % 5) * 5))];
+        var run = db.Runs.Add(new Run
+        {
+            ModelId = model.Id,
+            ExecutionProvider = ExecutionProvider.Cuda,
+            Scenario = Scenario.Offline,
+            BatchSize = model.FixedBatchSize ?? 8,
+            DurationSeconds = 5,
+            MinQueries = 64,
+            WarmupQueries = 10,
+            Device = "gpu0",
+            Status = RunStatus.Succeeded,
+            Progress = 1,
+            HardwareId = hardware.Id,
+            CreatedAtUtc = DateTime.UtcNow,
+            StartedAtUtc = DateTime.UtcNow,
+            FinishedAtUtc = DateTime.UtcNow,
+            Result = new RunResult
+            {
+                LatencyP50Ms = 2, LatencyP90Ms = 2.5, LatencyP95Ms = 2.7, LatencyP99Ms = 3, LatencyP999Ms = 3.5, LatencyMeanMs = 2.1,
+                LatencyStdDevMs = 0.3, LatencyCv = 0.14, LatencyMinMs = 1.8, LatencyMaxMs = 3.6, QueryCount = 2500, SampleCount = 20_000,
+                MeasuredSeconds = 5, ThroughputPerSecond = 4000, WarmupQueriesCompleted = 10, HeadlinePercentile = null,
+                IsValid = false,
+                ValidityReasons = [new(ValidityCheck.NodesOnCpu, "2 nodes ran on the CPU in a CUDA session: /Shape_1 (Shape), /Gather_2 (Gather).")],
+                EnergyPerInferenceJ = 0.05, TotalEnergyJ = 1000, EnergySource = EnergySource.NvmlEnergyCounter,
+                EnergyReason = "NVML energy counter delta over the 5.0 s window.",
+                MeanGpuPowerW = 250, PeakGpuMemoryBytes = 3L << 30, MeanGpuUtilizationPercent = 87.5,
+                Gpu = new GpuTelemetry(0, "NVIDIA H100 80GB HBM3", null, power.Length, 4.9, 100.4, 1000, "counter moved", 1010, "50 readings",
+                    250, 260, 3L << 30, 87.5, 1980, 2619, [4242], power),
+                ProcessPeakRssBytes = 900L << 20, ProcessCpuUtilization = 0.06,
+                NodePlacement = new NodePlacementReport(true,
+                    [new("/Conv_0", "Conv", "CUDAExecutionProvider"), new("/Shape_1", "Shape", NodePlacement.CpuProvider), new("/Gather_2", "Gather", NodePlacement.CpuProvider)],
+                    "Profiled one unmeasured inference."),
+                ActualExecutionProvider = ExecutionProvider.Cuda,
+                OnnxRuntimeVersion = "1.23.0", IntraOpThreads = 1, MachineName = "gpu-host", CpuModel = "Test CPU", LogicalCores = 32,
+                OperatingSystem = "Linux", RuntimeVersion = ".NET 10", MeasuredAtUtc = DateTime.UtcNow,
+            },
+        }).Entity;
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+}
