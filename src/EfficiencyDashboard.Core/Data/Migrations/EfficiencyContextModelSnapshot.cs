@@ -564,6 +564,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("ModelId", "Status");
 
+                    b.HasIndex("Status", "ModelId", "HardwareId", "ExecutionProvider", "BatchSize", "Scenario");
+
+                    b.HasIndex("Status", "HardwareId", "ExecutionProvider", "ModelId", "BatchSize", "Scenario", "CreatedAtUtc");
+
                     b.ToTable("Runs", (string)null);
                 });
 
@@ -711,6 +715,8 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("RunId");
 
                     b.HasIndex("MeasuredAtUtc");
+
+                    b.HasIndex("RunId", "ActualExecutionProvider", "ThroughputPerSecond", "EnergyPerInferenceJ", "IsValid", "MeasuredAtUtc");
 
                     b.ToTable("RunResults", (string)null);
                 });

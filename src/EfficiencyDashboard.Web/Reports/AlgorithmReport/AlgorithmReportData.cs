@@ -39,9 +39,12 @@ public sealed record AlgorithmReportData(
             return new AlgorithmReportData(filters, variants.Count, [], [], hardware);
         }
 
-        var latest = await RunFigures.LatestAsync(db, modelIds, cancellationToken);
+        // Only the groups of the comparisons the filters keep are read.
+        var shown = pairs.Where(p => filters.Includes(p.Setting)).ToList();
+        var latest = await RunFigures.LatestAsync(
+            db, shown.SelectMany(p => new[] { (p.Baseline.Id, p.Setting), (p.Variant.Id, p.Setting) }), cancellationToken);
         var comparisons = new List<AlgorithmComparison>();
-        foreach (var (variant, baseline, setting) in pairs.Where(p => filters.Includes(p.Setting)))
+        foreach (var (variant, baseline, setting) in shown)
         {
             comparisons.Add(await CompareAsync(db, baseline, variant, setting, HardwareLabel.Of(hardware, setting.HardwareId),
                 latest[(baseline.Id, setting)].ToList(), latest[(variant.Id, setting)].ToList(), cancellationToken));

@@ -19,31 +19,45 @@ public static class RunFigures
         EfficiencyContext db, IReadOnlyCollection<int> modelIds, CancellationToken cancellationToken = default)
     {
         var ids = modelIds.ToList();
-        var groups = await Succeeded(db)
-            .Where(r => ids.Contains(r.ModelId))
+        // Joined (not LEFT JOIN ... IS NOT NULL) so that SQLite reads the groups off the (Status, ModelId, setting) index in order.
+        var groups = await (
+                from r in db.Runs.AsNoTracking()
+                join x in db.RunResults.AsNoTracking() on r.Id equals x.RunId
+                where r.Status == RunStatus.Succeeded && ids.Contains(r.ModelId)
+                select new { r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario })
             .GroupBy(r => new { r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario })
             .Select(g => new { g.Key.ModelId, g.Key.HardwareId, g.Key.ExecutionProvider, g.Key.BatchSize, g.Key.Scenario, Runs = g.Count() })
+            .OrderBy(g => g.ModelId).ThenBy(g => g.HardwareId).ThenBy(g => g.ExecutionProvider).ThenBy(g => g.BatchSize).ThenBy(g => g.Scenario)
             .ToListAsync(cancellationToken);
         return groups.ToDictionary(
             g => (g.ModelId, new MeasuredSetting(g.HardwareId, g.ExecutionProvider, g.BatchSize, g.Scenario)), g => g.Runs);
     }
 
-    /// <summary>The latest <see cref="MaxRunsPerGroup"/> runs of each (model, setting) among <paramref name="modelIds"/>, newest first.</summary>
-    /// <remarks>SQL, because EF Core cannot translate "top n per group" for SQLite: ROW_NUMBER over each group, newest first.</remarks>
+    /// <summary>The latest <see cref="MaxRunsPerGroup"/> runs of each of <paramref name="groups"/> (model, setting), newest first.</summary>
+    /// <remarks>
+    /// SQL, because EF Core cannot translate "top n per group" for SQLite. Each group is one range of the
+    /// (Status, ModelId, HardwareId, ExecutionProvider, BatchSize, Scenario) index read backwards by run id, stopping after
+    /// <see cref="MaxRunsPerGroup"/> runs: no window over every run.
+    /// </remarks>
     public static async Task<ILookup<(int ModelId, MeasuredSetting Setting), RunFigure>> LatestAsync(
-        EfficiencyContext db, IReadOnlyCollection<int> modelIds, CancellationToken cancellationToken = default)
+        EfficiencyContext db, IEnumerable<(int ModelId, MeasuredSetting Setting)> groups, CancellationToken cancellationToken = default)
     {
-        var ids = JsonSerializer.Serialize(modelIds);
+        var keys = JsonSerializer.Serialize(groups.Distinct()
+            .Select(g => new object?[] { g.ModelId, g.Setting.HardwareId, g.Setting.Provider.ToString(), g.Setting.BatchSize, g.Setting.Scenario.ToString() })
+            .ToList());
         var succeeded = nameof(RunStatus.Succeeded);
         var rows = await db.Database.SqlQuery<LatestRow>($"""
-            SELECT Id, ModelId, HardwareId, ExecutionProvider, BatchSize, Scenario, ThroughputPerSecond, EnergyPerInferenceJ, EnergyReason, IsValid
-            FROM (
-                SELECT r.Id, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario,
-                       x.ThroughputPerSecond, x.EnergyPerInferenceJ, x.EnergyReason, x.IsValid,
-                       ROW_NUMBER() OVER (PARTITION BY r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario ORDER BY r.Id DESC) AS Position
-                FROM Runs r JOIN RunResults x ON x.RunId = r.Id
-                WHERE r.Status = {succeeded} AND r.ModelId IN (SELECT value FROM json_each({ids})))
-            WHERE Position <= {MaxRunsPerGroup}
+            SELECT r.Id, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario,
+                   x.ThroughputPerSecond, x.EnergyPerInferenceJ, x.EnergyReason, x.IsValid
+            FROM json_each({keys}) AS g
+            JOIN Runs AS r ON r.Id IN (
+                SELECT l.Id FROM Runs AS l
+                WHERE l.Status = {succeeded} AND l.ModelId = g.value ->> 0 AND l.HardwareId IS g.value ->> 1
+                  AND l.ExecutionProvider = g.value ->> 2 AND l.BatchSize = g.value ->> 3 AND l.Scenario = g.value ->> 4
+                  AND EXISTS (SELECT 1 FROM RunResults AS lx WHERE lx.RunId = l.Id)
+                ORDER BY l.Id DESC
+                LIMIT {MaxRunsPerGroup})
+            JOIN RunResults AS x ON x.RunId = r.Id
             """).ToListAsync(cancellationToken);
         return rows
             .Select(r => new RunFigure(r.Id, r.ModelId,
@@ -56,9 +70,6 @@ public static class RunFigures
     /// <summary>The per-query latencies of one run, in milliseconds.</summary>
     public static Task<List<double>> LatenciesAsync(EfficiencyContext db, long runId, CancellationToken cancellationToken = default) =>
         db.LatencySamples.Where(s => s.RunId == runId).Select(s => s.LatencyMs).ToListAsync(cancellationToken);
-
-    private static IQueryable<Run> Succeeded(EfficiencyContext db) =>
-        db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Succeeded && r.Result != null);
 
     private sealed class LatestRow
     {

@@ -21,28 +21,23 @@ public sealed record ArchitectureReportData(
     /// <summary>Loads the report, grouping by model in the database.</summary>
     public static async Task<ArchitectureReportData> LoadAsync(EfficiencyContext db, ArchitectureReportFilters filters, CancellationToken cancellationToken = default)
     {
-        var succeeded = db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Succeeded && r.Result != null);
-        var runs = succeeded.Where(r => r.BatchSize == filters.BatchSize && r.Result!.ActualExecutionProvider == filters.Provider);
-
-        var fastest = await runs
-            .GroupBy(r => r.ModelId)
-            .Select(g => new
-            {
-                ModelId = g.Key,
-                RunCount = g.Count(),
-                Best = g.OrderByDescending(r => r.Result!.ThroughputPerSecond).ThenBy(r => r.Id)
-                    .Select(r => new { r.Id, r.Result!.ThroughputPerSecond })
-                    .First(),
-            })
-            .ToListAsync(cancellationToken);
-
-        var efficient = await runs
-            .Where(r => r.Result!.EnergyPerInferenceJ > 0)
-            .GroupBy(r => r.ModelId)
-            .Select(g => g.OrderBy(r => r.Result!.EnergyPerInferenceJ).ThenBy(r => r.Id)
-                .Select(r => new { r.ModelId, r.Id, EnergyJ = r.Result!.EnergyPerInferenceJ!.Value })
-                .First())
-            .ToDictionaryAsync(e => e.ModelId, cancellationToken);
+        // One pass over the covering indexes of Runs and RunResults: per model, the run count, the fastest run and the run
+        // with the lowest energy per inference (ties to the lower run id), as EF Core cannot translate "first per group" in one scan.
+        var succeededStatus = nameof(RunStatus.Succeeded);
+        var provider = filters.Provider.ToString();
+        var fastest = await db.Database.SqlQuery<BestRow>($"""
+            WITH f AS (
+                SELECT r.ModelId, r.Id, x.ThroughputPerSecond AS Throughput, x.EnergyPerInferenceJ AS EnergyJ
+                FROM Runs AS r JOIN RunResults AS x ON x.RunId = r.Id
+                WHERE r.Status = {succeededStatus} AND r.BatchSize = {filters.BatchSize} AND x.ActualExecutionProvider = {provider})
+            SELECT t.ModelId, t.RunCount, t.Id AS FastestRunId, t.Throughput, e.Id AS EfficientRunId, e.EnergyJ
+            FROM (SELECT ModelId, Id, Throughput, COUNT(*) OVER (PARTITION BY ModelId) AS RunCount,
+                         ROW_NUMBER() OVER (PARTITION BY ModelId ORDER BY Throughput DESC, Id) AS Position
+                  FROM f) AS t
+            LEFT JOIN (SELECT ModelId, Id, EnergyJ, ROW_NUMBER() OVER (PARTITION BY ModelId ORDER BY EnergyJ, Id) AS Position
+                       FROM f WHERE EnergyJ > 0) AS e ON e.ModelId = t.ModelId AND e.Position = 1
+            WHERE t.Position = 1
+            """).ToListAsync(cancellationToken);
 
         var ids = fastest.Select(f => f.ModelId).ToList();
         var models = await db.Models.AsNoTracking()
@@ -55,16 +50,38 @@ public sealed record ArchitectureReportData(
             .Select(f =>
             {
                 var m = models[f.ModelId];
-                var e = efficient.GetValueOrDefault(f.ModelId);
                 return new ArchitecturePoint(
                     m.Id, m.Name, m.Family, m.Task, m.ParameterCount, m.MacsPerSample, m.FlopsPerSample,
-                    f.Best.ThroughputPerSecond, f.Best.Id, e is null ? null : 1 / e.EnergyJ, e?.Id, f.RunCount);
+                    f.Throughput, f.FastestRunId, f.EfficientRunId is null ? null : 1 / f.EnergyJ!.Value, f.EfficientRunId, f.RunCount);
             })
             .OrderBy(p => p.Family).ThenBy(p => p.ParameterCount).ThenBy(p => p.ModelName, StringComparer.Ordinal)
             .ToList();
 
-        var batchSizes = await succeeded.Select(r => r.BatchSize).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
-        var providers = await succeeded.Select(r => r.Result!.ActualExecutionProvider).Distinct().ToListAsync(cancellationToken);
+        // The filter choices: batch sizes and providers of every succeeded run with a result, in one pass.
+        var choices = await (
+                from r in db.Runs.AsNoTracking()
+                join x in db.RunResults.AsNoTracking() on r.Id equals x.RunId
+                where r.Status == RunStatus.Succeeded
+                select new { r.BatchSize, x.ActualExecutionProvider })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var batchSizes = choices.Select(c => c.BatchSize).Distinct().Order().ToList();
+        var providers = choices.Select(c => c.ActualExecutionProvider).Distinct().ToList();
         return new ArchitectureReportData(filters, points, batchSizes, [.. providers.Order()]);
+    }
+
+    private sealed class BestRow
+    {
+        public int ModelId { get; set; }
+
+        public int RunCount { get; set; }
+
+        public long FastestRunId { get; set; }
+
+        public double Throughput { get; set; }
+
+        public long? EfficientRunId { get; set; }
+
+        public double? EnergyJ { get; set; }
     }
 }

@@ -37,14 +37,15 @@ public static class MeasuredRules
     /// <summary>The pairs of runs that bear on <paramref name="claim"/>.</summary>
     public static IReadOnlyList<RunComparison> Pairs(Claim claim, IReadOnlyList<MeasuredRun> runs)
     {
-        var usable = runs.Where(r => r.Scenario != Scenario.Server).ToList();
+        // Only claims with a rule look at the runs.
+        List<MeasuredRun> Usable() => runs.Where(r => r.Scenario != Scenario.Server).ToList();
         return claim.Id switch
         {
-            var id when id == ArticleClaims.Quantization.Id => ToParent(usable, Technique.Int8Dynamic, Technique.Int8Static),
-            var id when id == ArticleClaims.Pruning.Id => ToParent(usable, Technique.PrunedStructured),
-            var id when id == ArticleClaims.Distillation.Id => Pair(usable, m => m.TeacherId is not null,
+            var id when id == ArticleClaims.Quantization.Id => ToParent(Usable(), Technique.Int8Dynamic, Technique.Int8Static),
+            var id when id == ArticleClaims.Pruning.Id => ToParent(Usable(), Technique.PrunedStructured),
+            var id when id == ArticleClaims.Distillation.Id => Pair(Usable(), m => m.TeacherId is not null,
                 (student, teacher) => student.TeacherId == teacher.Id && student.Task == teacher.Task),
-            var id when id == ArticleClaims.MobileNet.Id => FastestMobileNet(usable),
+            var id when id == ArticleClaims.MobileNet.Id => FastestMobileNet(Usable()),
             _ => [],
         };
     }
@@ -56,10 +57,18 @@ public static class MeasuredRules
     private static List<RunComparison> Pair(List<MeasuredRun> runs, Func<Model, bool> isTarget, Func<Model, Model, bool> isBaselineOf)
     {
         var pairs = new List<RunComparison>();
-        foreach (var target in runs.Where(r => isTarget(r.Model)).GroupBy(r => (r.Model.Id, r.Setup)))
+        var targets = runs.Where(r => isTarget(r.Model)).GroupBy(r => (r.Model.Id, r.Setup)).ToList();
+        if (targets.Count == 0)
+        {
+            return pairs;
+        }
+
+        // Runs by setup, in their order: each target group looks only at the runs of its own setup.
+        var bySetup = runs.ToLookup(r => r.Setup);
+        foreach (var target in targets)
         {
             var model = target.First().Model;
-            foreach (var baseline in runs.Where(r => r.Setup == target.Key.Setup && isBaselineOf(model, r.Model)).GroupBy(r => r.Model.Id))
+            foreach (var baseline in bySetup[target.Key.Setup].Where(r => isBaselineOf(model, r.Model)).GroupBy(r => r.Model.Id))
             {
                 pairs.Add(new RunComparison([.. baseline], [.. target]));
             }
@@ -71,10 +80,12 @@ public static class MeasuredRules
     private static List<RunComparison> FastestMobileNet(List<MeasuredRun> runs)
     {
         var classifiers = runs.Where(r => r.Model.Task == "image classification" && r.Model.ParentId is null).ToList();
+        // Whether each model is a ResNet-50, decided once per model rather than once per run.
+        var resNet50 = classifiers.Select(r => r.Model).DistinctBy(m => m.Id).ToDictionary(m => m.Id, IsResNet50);
         var pairs = new List<RunComparison>();
         foreach (var setup in classifiers.GroupBy(r => r.Setup))
         {
-            var baseline = setup.Where(r => IsResNet50(r.Model)).GroupBy(r => r.Model.Id).FirstOrDefault();
+            var baseline = setup.Where(r => resNet50[r.Model.Id]).GroupBy(r => r.Model.Id).FirstOrDefault();
             var fastest = setup.Where(r => r.Model.Family == ModelFamily.MobileNet).GroupBy(r => r.Model.Id)
                 .MaxBy(g => g.Average(r => r.ThroughputPerSecond));
             if (baseline is not null && fastest is not null)

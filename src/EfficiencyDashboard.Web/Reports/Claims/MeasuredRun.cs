@@ -31,7 +31,8 @@ public sealed record MeasuredRun(
     DateTime MeasuredAtUtc)
 {
     /// <summary>What two runs must share to be compared: hardware, provider used, scenario, batch size and input shapes.</summary>
-    public (int? HardwareId, ExecutionProvider Provider, Scenario Scenario, int BatchSize, string InputShapes) Setup =>
+    /// <remarks>Built once: the claims report groups 100,000s of runs by it.</remarks>
+    public (int? HardwareId, ExecutionProvider Provider, Scenario Scenario, int BatchSize, string InputShapes) Setup { get; } =
         (HardwareId, Provider, Scenario, BatchSize, InputShapes);
 
     /// <summary>The setup in words, for an evidence sentence.</summary>

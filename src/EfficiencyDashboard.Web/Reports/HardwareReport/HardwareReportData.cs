@@ -82,42 +82,72 @@ public sealed record HardwareReportData(
     /// <summary>Best throughput (and, separately, best samples per joule) per host, ResNet-family image model and provider as run.</summary>
     private static async Task<List<MeasuredHostFigure>> LoadMeasuredAsync(EfficiencyContext db, CancellationToken cancellationToken)
     {
-        var runs = db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Succeeded && r.Result != null)
-            .Where(r => r.Model!.Family == ModelFamily.ResNet && r.Model.Task.StartsWith("image"));
+        // One query: per group, the fastest run (ties to the lower id) and the run with the lowest energy per inference, over
+        // the covering indexes; the wide rows are read only for the runs kept. Task LIKE 'image%' is how EF Core writes StartsWith.
+        var succeeded = nameof(RunStatus.Succeeded);
+        var family = nameof(ModelFamily.ResNet);
+        var rows = await db.Database.SqlQuery<MeasuredRow>($"""
+            WITH f AS (
+                SELECT r.Id, r.HardwareId, r.ModelId, x.ActualExecutionProvider AS Provider, x.ThroughputPerSecond AS Throughput, x.EnergyPerInferenceJ AS EnergyJ
+                FROM Runs AS r JOIN Models AS m ON m.Id = r.ModelId JOIN RunResults AS x ON x.RunId = r.Id
+                WHERE r.Status = {succeeded} AND m.Family = {family} AND m.Task LIKE 'image%')
+            SELECT t.Id, t.HardwareId, t.ModelId, r.BatchSize, x.MachineName, m.Name AS Model, m.MacsPerSample, t.Provider,
+                   x.ThroughputPerSecond, x.MeasuredAtUtc, e.Id AS EfficientRunId, e.EnergyJ, ex.EnergySource
+            FROM (SELECT Id, HardwareId, ModelId, Provider,
+                         ROW_NUMBER() OVER (PARTITION BY HardwareId, ModelId, Provider ORDER BY Throughput DESC, Id) AS Position
+                  FROM f) AS t
+            JOIN Runs AS r ON r.Id = t.Id
+            JOIN RunResults AS x ON x.RunId = t.Id
+            JOIN Models AS m ON m.Id = t.ModelId
+            LEFT JOIN (SELECT Id, HardwareId, ModelId, Provider, EnergyJ,
+                              ROW_NUMBER() OVER (PARTITION BY HardwareId, ModelId, Provider ORDER BY EnergyJ, Id) AS Position
+                       FROM f WHERE EnergyJ > 0) AS e
+                ON e.Position = 1 AND e.HardwareId IS t.HardwareId AND e.ModelId = t.ModelId AND e.Provider = t.Provider
+            LEFT JOIN RunResults AS ex ON ex.RunId = e.Id
+            WHERE t.Position = 1
+            """).ToListAsync(cancellationToken);
 
-        var fastest = await runs
-            .GroupBy(r => new { r.HardwareId, r.ModelId, r.Result!.ActualExecutionProvider })
-            .Select(g => g
-                .OrderByDescending(r => r.Result!.ThroughputPerSecond).ThenBy(r => r.Id)
-                .Select(r => new
-                {
-                    r.Id, r.HardwareId, r.ModelId, r.BatchSize, r.Result!.MachineName, Model = r.Model!.Name, r.Model.MacsPerSample,
-                    Provider = r.Result.ActualExecutionProvider, r.Result.ThroughputPerSecond, r.Result.MeasuredAtUtc,
-                })
-                .First())
-            .ToListAsync(cancellationToken);
-
-        var efficient = await runs
-            .Where(r => r.Result!.EnergyPerInferenceJ > 0)
-            .GroupBy(r => new { r.HardwareId, r.ModelId, r.Result!.ActualExecutionProvider })
-            .Select(g => g
-                .OrderBy(r => r.Result!.EnergyPerInferenceJ).ThenBy(r => r.Id)
-                .Select(r => new { r.Id, r.HardwareId, r.ModelId, Provider = r.Result!.ActualExecutionProvider, r.Result.EnergyPerInferenceJ, r.Result.EnergySource })
-                .First())
-            .ToListAsync(cancellationToken);
-
-        return fastest
+        return rows
             .Select(f =>
             {
-                var e = efficient.FirstOrDefault(e => e.HardwareId == f.HardwareId && e.ModelId == f.ModelId && e.Provider == f.Provider);
+                var provider = Enum.Parse<ExecutionProvider>(f.Provider);
                 return new MeasuredHostFigure(
-                    f.Id, f.MachineName, f.Model, f.MacsPerSample, f.Provider, f.BatchSize, f.ThroughputPerSecond,
-                    e is null ? null : 1 / e.EnergyPerInferenceJ!.Value, e?.Id, e?.EnergySource, f.MeasuredAtUtc,
-                    MeasuredHostFigure.DescribeComparability(f.Model, f.MacsPerSample));
+                    f.Id, f.MachineName, f.Model, f.MacsPerSample, provider, f.BatchSize, f.ThroughputPerSecond,
+                    f.EfficientRunId is null ? null : 1 / f.EnergyJ!.Value, f.EfficientRunId,
+                    f.EfficientRunId is null || f.EnergySource is null ? null : Enum.Parse<Core.Measurements.EnergySource>(f.EnergySource),
+                    f.MeasuredAtUtc, MeasuredHostFigure.DescribeComparability(f.Model, f.MacsPerSample));
             })
             .OrderBy(f => f.MachineName, StringComparer.Ordinal).ThenBy(f => f.ModelName, StringComparer.Ordinal).ThenBy(f => f.Provider)
             .ToList();
+    }
+
+    private sealed class MeasuredRow
+    {
+        public long Id { get; set; }
+
+        public int? HardwareId { get; set; }
+
+        public int ModelId { get; set; }
+
+        public int BatchSize { get; set; }
+
+        public string MachineName { get; set; } = "";
+
+        public string Model { get; set; } = "";
+
+        public long MacsPerSample { get; set; }
+
+        public string Provider { get; set; } = "";
+
+        public double ThroughputPerSecond { get; set; }
+
+        public DateTime MeasuredAtUtc { get; set; }
+
+        public long? EfficientRunId { get; set; }
+
+        public double? EnergyJ { get; set; }
+
+        public string? EnergySource { get; set; }
     }
 
     private static async Task<List<HardwareRow>> LoadHardwareAsync(EfficiencyContext db, CancellationToken cancellationToken)
