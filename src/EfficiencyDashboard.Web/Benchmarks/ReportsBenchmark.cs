@@ -43,7 +43,8 @@ public static class ReportsBenchmark
         long[] compareIds = [1, 2, 3];
         var pages = new (string Page, string Work, Func<EfficiencyContext, Task> Load)[]
         {
-            ("/", "claims with measured and reference evidence, headlines", _ => claims.BuildAsync()),
+            ("/", "claims with measured and reference evidence, headlines (no new runs since the last view)", _ => claims.BuildAsync()),
+            ("/", "the same, first view after new runs: recomputed from every run", _ => new ClaimsReport(factory, TimeProvider.System).BuildAsync()),
             ("/hardware", "MLPerf trends, datasheet doubling times, measured hosts", db => HardwareReportData.LoadAsync(db, new HardwareReportFilters("resnet50"), asOf)),
             ("/algorithms", "every variant and student vs its parent or teacher, with CIs", db => AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(BatchSize: 1))),
             ("/decomposition", "default baseline and target, 8 cells, Shapley factors", db => DecompositionReportData.LoadAsync(db, DecompositionRequest.Parse(null, null, null, null, null))),

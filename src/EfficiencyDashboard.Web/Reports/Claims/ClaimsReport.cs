@@ -28,12 +28,41 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
         "before today, divided by the best in the round published closest to two years earlier, scaled to exactly two years.";
 
     private ReferenceDataSet? _reference;
+    private volatile CachedOverview? _cached;
 
     public async Task<ClaimsOverview> BuildAsync(CancellationToken cancellationToken = default)
     {
         var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reference = await LoadReferenceAsync(db, cancellationToken);
+        // Runs are only ever added or finished, never edited: the succeeded runs' count and highest id, the catalog's
+        // lineage and classification, the reference version and the date change exactly when the claims can.
+        var key = await InputsKeyAsync(db, reference, asOf, cancellationToken);
+        if (_cached is { } cached && cached.Key == key)
+        {
+            return cached.Overview;
+        }
+
+        var overview = await ComputeAsync(db, reference, asOf, cancellationToken);
+        _cached = new CachedOverview(key, overview);
+        return overview;
+    }
+
+    private static async Task<string> InputsKeyAsync(EfficiencyContext db, ReferenceDataSet reference, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var runs = await db.Runs.Where(r => r.Status == RunStatus.Succeeded)
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(r => r.Id) }).FirstOrDefaultAsync(cancellationToken);
+        var models = await db.Models.AsNoTracking()
+            .Select(m => new { m.Id, m.Key, m.Name, m.Family, m.Task, m.ParentId, m.TeacherId, m.Technique })
+            .ToListAsync(cancellationToken);
+        var catalog = string.Join('|', models.Select(m => $"{m.Id},{m.Key},{m.Name},{m.Family},{m.Task},{m.ParentId},{m.TeacherId},{m.Technique}"));
+        return $"{asOf:O}/{reference.ContentVersion}/{runs?.Count}/{runs?.Last}/{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(catalog)))}";
+    }
+
+    private sealed record CachedOverview(string Key, ClaimsOverview Overview);
+
+    private async Task<ClaimsOverview> ComputeAsync(EfficiencyContext db, ReferenceDataSet reference, DateOnly asOf, CancellationToken cancellationToken)
+    {
         var runs = await MeasuredRunsAsync(db, cancellationToken);
         var measuredHeadlines = MeasuredHeadlines(runs, asOf);
         var gpuChecks = GpuTableClaim.Check(reference.Accelerators);
