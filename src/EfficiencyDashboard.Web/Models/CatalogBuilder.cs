@@ -1,6 +1,7 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Runner.Analysis;
+using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,8 @@ public sealed class CatalogBuilder(
     ILogger<CatalogBuilder> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _gate = new();
+    private readonly Subscribers<CatalogBuildStatus> _subscribers = new(logger);
     private volatile CatalogBuildStatus _status = new(0, 0, null, []);
-    private Action<CatalogBuildStatus>[] _handlers = [];
 
     public CatalogBuildStatus Status => _status;
 
@@ -31,21 +31,7 @@ public sealed class CatalogBuilder(
     public IReadOnlyList<BuiltInModel> Wanted =>
         options.Value.BuiltInModels.Length == 0 ? BuiltInModels.All : [.. BuiltInModels.All.Where(m => options.Value.BuiltInModels.Contains(m.Key))];
 
-    public IDisposable Subscribe(Action<CatalogBuildStatus> handler)
-    {
-        lock (_gate)
-        {
-            _handlers = [.. _handlers, handler];
-        }
-
-        return new Subscription(() =>
-        {
-            lock (_gate)
-            {
-                _handlers = [.. _handlers.Where(h => h != handler)];
-            }
-        });
-    }
+    public IDisposable Subscribe(Action<CatalogBuildStatus> handler) => _subscribers.Subscribe(handler);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -134,14 +120,6 @@ public sealed class CatalogBuilder(
     private void Publish(CatalogBuildStatus status)
     {
         _status = status;
-        foreach (var handler in _handlers)
-        {
-            handler(status);
-        }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
+        _subscribers.Publish(status);
     }
 }

@@ -1,37 +1,13 @@
+using EfficiencyDashboard.Web.Hosting;
+
 namespace EfficiencyDashboard.Web.Variants;
 
 /// <summary>Pushes variant job progress to subscribed pages, in process.</summary>
-public sealed class VariantNotifier
+public sealed class VariantNotifier(ILogger<VariantNotifier> logger)
 {
-    private readonly Lock _gate = new();
-    private Action<VariantJobUpdate>[] _handlers = [];
+    private readonly Subscribers<VariantJobUpdate> _subscribers = new(logger);
 
-    public IDisposable Subscribe(Action<VariantJobUpdate> handler)
-    {
-        lock (_gate)
-        {
-            _handlers = [.. _handlers, handler];
-        }
+    public IDisposable Subscribe(Action<VariantJobUpdate> handler) => _subscribers.Subscribe(handler);
 
-        return new Subscription(() =>
-        {
-            lock (_gate)
-            {
-                _handlers = [.. _handlers.Where(h => h != handler)];
-            }
-        });
-    }
-
-    public void Publish(VariantJobUpdate update)
-    {
-        foreach (var handler in _handlers)
-        {
-            handler(update);
-        }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
-    }
+    public void Publish(VariantJobUpdate update) => _subscribers.Publish(update);
 }
