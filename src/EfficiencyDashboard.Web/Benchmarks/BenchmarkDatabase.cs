@@ -105,6 +105,31 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Adds one more succeeded run, a copy of the newest one with its result, as a run finishing while the app is up would.</summary>
+    public async Task AddSucceededRunAsync()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO Runs (Id, ModelId, HardwareId, ExecutionProvider, Scenario, BatchSize, DurationSeconds, MinQueries, WarmupQueries, AllowCpuFallback,
+                              InputShapes, Device, Status, Progress, CancelRequested, ExecutedBy, CreatedAtUtc, StartedAtUtc, FinishedAtUtc, StrictValidity)
+            SELECT Id + 1, ModelId, HardwareId, ExecutionProvider, Scenario, BatchSize, DurationSeconds, MinQueries, WarmupQueries, AllowCpuFallback,
+                   InputShapes, Device, Status, Progress, CancelRequested, ExecutedBy, CreatedAtUtc, StartedAtUtc, FinishedAtUtc, StrictValidity
+            FROM Runs WHERE Id = (SELECT max(Id) FROM Runs);
+            INSERT INTO RunResults (RunId, LatencyP50Ms, LatencyP90Ms, LatencyP99Ms, LatencyMeanMs, LatencyMinMs, LatencyMaxMs, QueryCount, SampleCount,
+                                    MeasuredSeconds, ThroughputPerSecond, ActualExecutionProvider, OnnxRuntimeVersion, IntraOpThreads, MachineName,
+                                    CpuModel, LogicalCores, OperatingSystem, RuntimeVersion, MeasuredAtUtc, LatencyP95Ms, LatencyP999Ms, LatencyStdDevMs,
+                                    LatencyCv, Histogram, WarmupQueriesCompleted, IsValid, ValidityReasons, EnergySource, EnergyReason, EnergyPerInferenceJ)
+            SELECT RunId + 1, LatencyP50Ms, LatencyP90Ms, LatencyP99Ms, LatencyMeanMs, LatencyMinMs, LatencyMaxMs, QueryCount, SampleCount,
+                   MeasuredSeconds, ThroughputPerSecond * 1.01, ActualExecutionProvider, OnnxRuntimeVersion, IntraOpThreads, MachineName,
+                   CpuModel, LogicalCores, OperatingSystem, RuntimeVersion, MeasuredAtUtc, LatencyP95Ms, LatencyP999Ms, LatencyStdDevMs,
+                   LatencyCv, Histogram, WarmupQueriesCompleted, IsValid, ValidityReasons, EnergySource, EnergyReason, EnergyPerInferenceJ
+            FROM RunResults WHERE RunId = (SELECT max(RunId) FROM RunResults);
+            """;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

@@ -41,26 +41,32 @@ public static class ReportsBenchmark
         var claims = new ClaimsReport(factory, TimeProvider.System);
         var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
         long[] compareIds = [1, 2, 3];
-        var pages = new (string Page, string Work, Func<EfficiencyContext, Task> Load)[]
+        var pages = new PageWork[]
         {
-            ("/", "claims with measured and reference evidence, headlines (no new runs since the last view)", _ => claims.BuildAsync()),
-            ("/", "the same, first view after new runs: recomputed from every run", _ => new ClaimsReport(factory, TimeProvider.System).BuildAsync()),
-            ("/hardware", "MLPerf trends, datasheet doubling times, measured hosts", db => HardwareReportData.LoadAsync(db, new HardwareReportFilters("resnet50"), asOf)),
-            ("/algorithms", "every variant and student vs its parent or teacher, with CIs", db => AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(BatchSize: 1))),
-            ("/decomposition", "default baseline and target, 8 cells, Shapley factors", db => DecompositionReportData.LoadAsync(db, DecompositionRequest.Parse(null, null, null, null, null))),
-            ("/architectures", "best efficiency per model vs parameters and FLOPs", db => ArchitectureReportData.LoadAsync(db, new ArchitectureReportFilters(1, ExecutionProvider.Cpu))),
-            ("/runs (explorer)", "page 1 of 50, newest first, with total", db => RunExplorerQuery.PageAsync(db, new RunExplorerFilter(ExportFilter.None), RunExplorerSort.NewestFirst, 0, 50)),
-            ("/runs (explorer)", "filtered by family and provider, sorted by throughput", db => RunExplorerQuery.PageAsync(
+            new("/", "claims with measured and reference evidence, headlines (no new runs since the last view)", _ => claims.BuildAsync()),
+            new("/", "the same, first view after a run succeeded: reads the new run, recomputes the claims", _ => claims.BuildAsync(), database.AddSucceededRunAsync),
+            new("/", "the same, first view after start-up: reads every run and the reference data", _ => new ClaimsReport(factory, TimeProvider.System).BuildAsync()),
+            new("/hardware", "MLPerf trends, datasheet doubling times, measured hosts", db => HardwareReportData.LoadAsync(db, new HardwareReportFilters("resnet50"), asOf)),
+            new("/algorithms", "every variant and student vs its parent or teacher, with CIs", db => AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(BatchSize: 1))),
+            new("/decomposition", "default baseline and target, 8 cells, Shapley factors", db => DecompositionReportData.LoadAsync(db, DecompositionRequest.Parse(null, null, null, null, null))),
+            new("/architectures", "best efficiency per model vs parameters and FLOPs", db => ArchitectureReportData.LoadAsync(db, new ArchitectureReportFilters(1, ExecutionProvider.Cpu))),
+            new("/runs (explorer)", "page 1 of 50, newest first, with total", db => RunExplorerQuery.PageAsync(db, new RunExplorerFilter(ExportFilter.None), RunExplorerSort.NewestFirst, 0, 50)),
+            new("/runs (explorer)", "filtered by family and provider, sorted by throughput", db => RunExplorerQuery.PageAsync(
                 db, new RunExplorerFilter(new ExportFilter(Family: "ResNet", Provider: "cpu")), new RunExplorerSort(RunExplorerSortKey.Throughput, true), 3, 50)),
-            ("/compare", "three runs with their samples", db => Reports.Explorer.RunComparison.LoadAsync(db, compareIds, compareIds[0])),
+            new("/compare", "three runs with their samples", db => Reports.Explorer.RunComparison.LoadAsync(db, compareIds, compareIds[0])),
         };
 
         var ok = true;
-        foreach (var (page, work, load) in pages)
+        foreach (var (page, work, load, before) in pages)
         {
             var timings = new List<double>();
             for (var i = 0; i <= iterations; i++)
             {
+                if (before is not null)
+                {
+                    await before();
+                }
+
                 await using var db = database.CreateContext();
                 var clock = Stopwatch.StartNew();
                 await load(db);
@@ -82,6 +88,9 @@ public static class ReportsBenchmark
         output.WriteLine(ok ? $"Every page's data work has a median under {TargetMs} ms." : $"A page missed the {TargetMs} ms target (see the table).");
         return ok ? 0 : 1;
     }
+
+    /// <summary>One page's data work; <paramref name="Before"/>, untimed, sets up each pass (a run finishing, say).</summary>
+    private sealed record PageWork(string Page, string Work, Func<EfficiencyContext, Task> Load, Func<Task>? Before = null);
 
     private sealed class BenchmarkContextFactory(BenchmarkDatabase database) : IDbContextFactory<EfficiencyContext>
     {

@@ -10,6 +10,8 @@ using EfficiencyDashboard.Core.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
+using System.Security.Cryptography;
+using EfficiencyDashboard.Core.Catalog;
 
 namespace EfficiencyDashboard.Web.Reports.Claims;
 
@@ -29,6 +31,8 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
 
     private ReferenceDataSet? _reference;
     private volatile CachedOverview? _cached;
+    private readonly SemaphoreSlim _computing = new(1, 1);
+    private SucceededRuns? _runs;
 
     public async Task<ClaimsOverview> BuildAsync(CancellationToken cancellationToken = default)
     {
@@ -43,21 +47,39 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
             return cached.Overview;
         }
 
-        var overview = await ComputeAsync(db, reference, asOf, cancellationToken);
-        _cached = new CachedOverview(key, overview);
-        return overview;
+        // One computation at a time: views arriving together after a run finishes share the first one's work.
+        await _computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } computed && computed.Key == key)
+            {
+                return computed.Overview;
+            }
+
+            var overview = await ComputeAsync(db, reference, asOf, cancellationToken);
+            _cached = new CachedOverview(key, overview);
+            return overview;
+        }
+        finally
+        {
+            _computing.Release();
+        }
     }
 
     private static async Task<string> InputsKeyAsync(EfficiencyContext db, ReferenceDataSet reference, DateOnly asOf, CancellationToken cancellationToken)
     {
         var runs = await db.Runs.Where(r => r.Status == RunStatus.Succeeded)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(r => r.Id) }).FirstOrDefaultAsync(cancellationToken);
-        var models = await db.Models.AsNoTracking()
-            .Select(m => new { m.Id, m.Key, m.Name, m.Family, m.Task, m.ParentId, m.TeacherId, m.Technique })
-            .ToListAsync(cancellationToken);
-        var catalog = string.Join('|', models.Select(m => $"{m.Id},{m.Key},{m.Name},{m.Family},{m.Task},{m.ParentId},{m.TeacherId},{m.Technique}"));
-        return $"{asOf:O}/{reference.ContentVersion}/{runs?.Count}/{runs?.Last}/{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(catalog)))}";
+        return $"{asOf:O}/{reference.ContentVersion}/{runs?.Count}/{runs?.Last}/{CatalogKey(await CatalogAsync(db, cancellationToken))}";
     }
+
+    private static Task<Dictionary<int, Model>> CatalogAsync(EfficiencyContext db, CancellationToken cancellationToken) =>
+        db.Models.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
+
+    /// <summary>What of the catalog the claims depend on: each model's identity, lineage and classification.</summary>
+    private static string CatalogKey(Dictionary<int, Model> models) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', models.Values.OrderBy(m => m.Id)
+            .Select(m => $"{m.Id},{m.Key},{m.Name},{m.Family},{m.Task},{m.ParentId},{m.TeacherId},{m.Technique}")))));
 
     private sealed record CachedOverview(string Key, ClaimsOverview Overview);
 
@@ -183,13 +205,65 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
         }).ToList();
     }
 
+    /// <summary>
+    /// Every succeeded run with a result, bound to the current catalog. Succeeded runs never change, so after the first
+    /// read only runs with a higher id than the last one read are read, unless a run with a lower id has succeeded since
+    /// (the CPU and GPU queues finish out of id order): then every run is read again.
+    /// </summary>
+    private async Task<IReadOnlyList<MeasuredRun>> MeasuredRunsAsync(EfficiencyContext db, CancellationToken cancellationToken)
+    {
+        var models = await CatalogAsync(db, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // One read transaction: the counts and the rows come from the same snapshot of the database.
+            await using var snapshot = await db.Database.BeginTransactionAsync(cancellationToken);
+            var known = _runs;
+            if (known is not null && await SucceededUpToAsync(db, known.LastRunId, cancellationToken) != known.SucceededUpTo)
+            {
+                known = null;
+            }
+
+            var added = ReadRuns(db, models, known?.LastRunId ?? 0, cancellationToken);
+            var all = known is null ? added : [.. known.Runs, .. added];
+            var last = all.Count == 0 ? 0 : Math.Max(known?.LastRunId ?? 0, all[^1].RunId);
+            _runs = new SucceededRuns(all, last, await SucceededUpToAsync(db, last, cancellationToken));
+            return Bind(all, models);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The runs read so far: in run order, the highest run id among them, and how many runs up to it had succeeded then.</summary>
+    private sealed record SucceededRuns(List<MeasuredRun> Runs, long LastRunId, int SucceededUpTo);
+
+    private static Task<int> SucceededUpToAsync(EfficiencyContext db, long lastRunId, CancellationToken cancellationToken) =>
+        db.Runs.CountAsync(r => r.Status == RunStatus.Succeeded && r.Id <= lastRunId, cancellationToken);
+
+    /// <summary>The runs with each model as the catalog has it now (a model an engineer reclassified since the read, say); runs of removed models are left out.</summary>
+    private static List<MeasuredRun> Bind(List<MeasuredRun> runs, Dictionary<int, Model> models)
+    {
+        var bound = new List<MeasuredRun>(runs.Count);
+        foreach (var run in runs)
+        {
+            if (models.TryGetValue(run.Model.Id, out var model))
+            {
+                bound.Add(ReferenceEquals(model, run.Model) ? run : run with { Model = model });
+            }
+        }
+
+        return bound;
+    }
+
     /// <remarks>
     /// One joined query in run order, reading the JSON columns as text: the input shapes are parsed once per distinct text
-    /// (runs share a handful), and the validity reasons only for invalid runs.
+    /// (runs share a handful), and the validity reasons only for invalid runs. Runs on the open connection of
+    /// <paramref name="db"/>, inside its transaction.
     /// </remarks>
-    private static async Task<List<MeasuredRun>> MeasuredRunsAsync(EfficiencyContext db, CancellationToken cancellationToken)
+    private static List<MeasuredRun> ReadRuns(EfficiencyContext db, Dictionary<int, Model> models, long afterRunId, CancellationToken cancellationToken)
     {
-        var models = await db.Models.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
         var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
         var runs = new List<MeasuredRun>();
         var sql = $"""
@@ -198,82 +272,68 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
                    CASE WHEN x.IsValid THEN NULL ELSE (SELECT v.ValidityReasons FROM RunResults AS v WHERE v.RunId = r.Id) END,
                    x.MeasuredAtUtc
             FROM Runs AS r JOIN RunResults AS x ON x.RunId = r.Id
-            WHERE r.Status = ?1 AND x.ThroughputPerSecond > 0
+            WHERE r.Status = ?1 AND x.ThroughputPerSecond > 0 AND r.Id > ?2
             ORDER BY x.RunId
             """;
 
         // In run order (x.RunId = r.Id; ordered by the result's id, SQLite walks the covering index of RunResults in order
         // rather than sorting). Stepped with SQLite's own API: 100,000s of rows, where a data reader's per-value checks and strings are most of the time.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        using (statement)
         {
-            var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-            Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
-            using (statement)
+            Check(handle, raw.sqlite3_bind_text(statement, 1, nameof(RunStatus.Succeeded)));
+            Check(handle, raw.sqlite3_bind_int64(statement, 2, afterRunId));
+            byte[] lastShapes = [];
+            var lastSetup = "";
+            while (true)
             {
-                Check(handle, raw.sqlite3_bind_text(statement, 1, nameof(RunStatus.Succeeded)));
-                byte[] lastShapes = [];
-                var lastSetup = "";
-                var busySince = DateTime.UtcNow;
-                while (true)
+                var rc = raw.sqlite3_step(statement);
+                if (rc == raw.SQLITE_DONE)
                 {
-                    var rc = raw.sqlite3_step(statement);
-                    if (rc == raw.SQLITE_DONE)
-                    {
-                        break;
-                    }
-
-                    if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && runs.Count == 0 && DateTime.UtcNow - busySince < TimeSpan.FromSeconds(30))
-                    {
-                        await Task.Delay(10, cancellationToken);
-                        continue;
-                    }
-
-                    if (rc != raw.SQLITE_ROW)
-                    {
-                        Check(handle, rc);
-                    }
-
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!models.TryGetValue(raw.sqlite3_column_int(statement, 1), out var model))
-                    {
-                        continue;
-                    }
-
-                    var inputShapes = raw.sqlite3_column_blob(statement, 6);
-                    if (!inputShapes.SequenceEqual(lastShapes))
-                    {
-                        var text = Encoding.UTF8.GetString(inputShapes);
-                        if (!shapes.TryGetValue(text, out lastSetup))
-                        {
-                            lastSetup = shapes[text] = DescribeInputShapes(
-                                text.Length == 0 ? [] : JsonSerializer.Deserialize<Dictionary<string, int[]>>(text, JsonOptions) ?? []);
-                        }
-
-                        lastShapes = inputShapes.ToArray();
-                    }
-
-                    var isValid = raw.sqlite3_column_int64(statement, 9) != 0;
-                    runs.Add(new MeasuredRun(
-                        raw.sqlite3_column_int64(statement, 0),
-                        model,
-                        raw.sqlite3_column_type(statement, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(statement, 2),
-                        EnumAt<ExecutionProvider>(raw.sqlite3_column_int(statement, 3)),
-                        EnumAt<Scenario>(raw.sqlite3_column_int(statement, 4)),
-                        raw.sqlite3_column_int(statement, 5),
-                        lastSetup,
-                        raw.sqlite3_column_double(statement, 7),
-                        raw.sqlite3_column_type(statement, 8) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(statement, 8),
-                        isValid,
-                        isValid ? null : string.Join(" ", ValidityReasonsOf(
-                            raw.sqlite3_column_type(statement, 10) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 10))).Select(v => v.Message)),
-                        ParseDateTime(raw.sqlite3_column_blob(statement, 11))));
+                    break;
                 }
+
+                if (rc != raw.SQLITE_ROW)
+                {
+                    Check(handle, rc);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!models.TryGetValue(raw.sqlite3_column_int(statement, 1), out var model))
+                {
+                    continue;
+                }
+
+                var inputShapes = raw.sqlite3_column_blob(statement, 6);
+                if (!inputShapes.SequenceEqual(lastShapes))
+                {
+                    var text = Encoding.UTF8.GetString(inputShapes);
+                    if (!shapes.TryGetValue(text, out lastSetup))
+                    {
+                        lastSetup = shapes[text] = DescribeInputShapes(
+                            text.Length == 0 ? [] : JsonSerializer.Deserialize<Dictionary<string, int[]>>(text, JsonOptions) ?? []);
+                    }
+
+                    lastShapes = inputShapes.ToArray();
+                }
+
+                var isValid = raw.sqlite3_column_int64(statement, 9) != 0;
+                runs.Add(new MeasuredRun(
+                    raw.sqlite3_column_int64(statement, 0),
+                    model,
+                    raw.sqlite3_column_type(statement, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(statement, 2),
+                    EnumAt<ExecutionProvider>(raw.sqlite3_column_int(statement, 3)),
+                    EnumAt<Scenario>(raw.sqlite3_column_int(statement, 4)),
+                    raw.sqlite3_column_int(statement, 5),
+                    lastSetup,
+                    raw.sqlite3_column_double(statement, 7),
+                    raw.sqlite3_column_type(statement, 8) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(statement, 8),
+                    isValid,
+                    isValid ? null : string.Join(" ", ValidityReasonsOf(
+                        raw.sqlite3_column_type(statement, 10) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 10))).Select(v => v.Message)),
+                    ParseDateTime(raw.sqlite3_column_blob(statement, 11))));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
 
         return runs;
