@@ -33,6 +33,8 @@ dotnet publish "$repo/src/EfficiencyDashboard.Web" -c Release -r linux-x64 --sel
   -p:DebugType=none -p:DebugSymbols=false -p:SatelliteResourceLanguages=en \
   -p:PublishDocumentationFiles=false -p:PublishReferencesDocumentationFiles=false
 find "$publish/app" -name '*.pdb' -delete
+# gpu-check measures generated ResNet-50 and the pretrained MiniLM only; the 64 MB pretrained ResNet-18 would add a part.
+rm -f "$publish/app/pretrained/ResNet18.onnx"
 # A RID-specific publish flattens natives beside the app; anything left under runtimes/ is for another platform.
 if [ -d "$publish/app/runtimes" ]; then
   find "$publish/app/runtimes" -mindepth 1 -maxdepth 1 ! -name linux-x64 -exec rm -rf {} +

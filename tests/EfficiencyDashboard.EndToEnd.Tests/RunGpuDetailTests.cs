@@ -30,8 +30,10 @@ public sealed partial class RunFromBrowserTests
         Assert.Equal("250.0", await page.InnerTextAsync("[data-fact=gpu-mean-power-w] [data-value]"));
         Assert.Equal("measured", await page.GetAttributeAsync("[data-fact=gpu-mean-power-w]", "data-source"));
         Assert.Contains("4242", await page.InnerTextAsync("[data-fact=gpu-other-processes] td"));
-        Assert.Equal("2", await page.GetAttributeAsync("[data-testid=node-placement]", "data-cpu-nodes"));
-        Assert.Contains("/Shape_1 (Shape)", await page.InnerTextAsync("[data-testid=cpu-nodes]"));
+        Assert.Equal("1", await page.GetAttributeAsync("[data-testid=node-placement]", "data-cpu-nodes"));
+        Assert.Contains("/Gather_2 (Gather)", await page.InnerTextAsync("[data-testid=cpu-nodes]"));
+        Assert.Contains("/Shape_1 (Shape)", await page.InnerTextAsync("[data-testid=cpu-shape-nodes]"));
+        Assert.DoesNotContain("/Shape_1", await page.InnerTextAsync("[data-testid=cpu-nodes]"));
         Assert.Equal("NVIDIA H100-SXM5-80GB", await page.InnerTextAsync("[data-testid=accelerator-datasheet]"));
         Assert.Equal("reference", await page.GetAttributeAsync("[data-fact=datasheet-tdp-w]", "data-source"));
         Assert.Equal("700", await page.InnerTextAsync("[data-fact=datasheet-tdp-w] [data-value]"));
@@ -83,7 +85,7 @@ public sealed partial class RunFromBrowserTests
                 LatencyStdDevMs = 0.3, LatencyCv = 0.14, LatencyMinMs = 1.8, LatencyMaxMs = 3.6, QueryCount = 2500, SampleCount = 20_000,
                 MeasuredSeconds = 5, ThroughputPerSecond = 4000, WarmupQueriesCompleted = 10, HeadlinePercentile = null,
                 IsValid = false,
-                ValidityReasons = [new(ValidityCheck.NodesOnCpu, "2 nodes ran on the CPU in a CUDA session: /Shape_1 (Shape), /Gather_2 (Gather).")],
+                ValidityReasons = [new(ValidityCheck.NodesOnCpu, "1 nodes ran on the CPU instead of CUDA: /Gather_2 (Gather).")],
                 EnergyPerInferenceJ = 0.05, TotalEnergyJ = 1000, EnergySource = EnergySource.NvmlEnergyCounter,
                 EnergyReason = "NVML energy counter delta over the 5.0 s window.",
                 MeanGpuPowerW = 250, PeakGpuMemoryBytes = 3L << 30, MeanGpuUtilizationPercent = 87.5,
@@ -91,7 +93,8 @@ public sealed partial class RunFromBrowserTests
                     250, 260, 3L << 30, 87.5, 1980, 2619, [4242], power),
                 ProcessPeakRssBytes = 900L << 20, ProcessCpuUtilization = 0.06,
                 NodePlacement = new NodePlacementReport(true,
-                    [new("/Conv_0", "Conv", "CUDAExecutionProvider"), new("/Shape_1", "Shape", NodePlacement.CpuProvider), new("/Gather_2", "Gather", NodePlacement.CpuProvider)],
+                    [new("/Conv_0", "Conv", "CUDAExecutionProvider"), new("/Shape_1", "Shape", NodePlacement.CpuProvider, ShapeComputation: true),
+                     new("/Gather_2", "Gather", NodePlacement.CpuProvider)],
                     "Profiled one unmeasured inference."),
                 ActualExecutionProvider = ExecutionProvider.Cuda,
                 OnnxRuntimeVersion = "1.23.0", IntraOpThreads = 1, MachineName = "gpu-host", CpuModel = "Test CPU", LogicalCores = 32,

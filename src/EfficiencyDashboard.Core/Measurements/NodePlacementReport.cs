@@ -14,6 +14,12 @@ public sealed record NodePlacementReport(bool Checked, IReadOnlyList<NodePlaceme
     /// <summary>Nodes that ran on the CPU.</summary>
     public IReadOnlyList<NodePlacement> CpuNodes => [.. Nodes.Where(n => n.OnCpu)];
 
+    /// <summary>Nodes that did model work on the CPU: what changes the measurement of a GPU session.</summary>
+    public IReadOnlyList<NodePlacement> CpuComputeNodes => [.. Nodes.Where(n => n.OnCpu && !n.ShapeComputation)];
+
+    /// <summary>Shape computations on the CPU, where ONNX Runtime places them by design.</summary>
+    public IReadOnlyList<NodePlacement> CpuShapeNodes => [.. Nodes.Where(n => n.OnCpu && n.ShapeComputation)];
+
     /// <summary>Placement that was not profiled, with the reason.</summary>
     public static NodePlacementReport NotChecked(string note) => new(false, [], note);
 }

@@ -91,7 +91,7 @@ public sealed record BenchmarkMeasurement(
             Histogram.CoefficientOfVariation,
             RequestedExecutionProvider,
             ActualExecutionProvider,
-            [.. NodePlacement.CpuNodes.Select(n => n.ToString())],
+            [.. NodePlacement.CpuComputeNodes.Select(n => n.ToString())],
             Gpu.OtherProcessIds,
             Server?.LatencyBoundMs,
             Histogram.P99Ms),

@@ -6,7 +6,7 @@ namespace EfficiencyDashboard.Runner.Telemetry;
 /// <summary>
 /// Reads the JSON profile ONNX Runtime writes when profiling is enabled: a Chrome trace (an array of events, or an
 /// object with "traceEvents"). Each executed node has a "Node" event named "&lt;node&gt;_kernel_time" whose args give
-/// "op_name" and "provider".
+/// "op_name", "provider" and, in current versions, "output_type_shape": one {"element type": [dims]} object per output.
 /// </summary>
 public static class OrtProfile
 {
@@ -40,7 +40,7 @@ public static class OrtProfile
                 var nodeName = name[..^KernelSuffix.Length];
                 if (seen.Add(nodeName))
                 {
-                    nodes.Add(new NodePlacement(nodeName, Text(args, "op_name") ?? "", provider));
+                    nodes.Add(new NodePlacement(nodeName, Text(args, "op_name") ?? "", provider, IsShapeComputation(args)));
                 }
             }
 
@@ -51,6 +51,51 @@ public static class OrtProfile
             throw new FormatException($"The ONNX Runtime profile is not valid JSON: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Whether every output is a small integer tensor (see <see cref="NodePlacement.ShapeComputation"/>); false when the profile does not say.</summary>
+    private static bool IsShapeComputation(JsonElement args)
+    {
+        if (!args.TryGetProperty("output_type_shape", out var outputs) || outputs.ValueKind != JsonValueKind.Array || outputs.GetArrayLength() == 0)
+        {
+            return false;
+        }
+
+        foreach (var output in outputs.EnumerateArray())
+        {
+            if (output.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            foreach (var (type, dims) in output.EnumerateObject().Select(p => (p.Name, p.Value)))
+            {
+                if (!IntegerTypes.Contains(type) || dims.ValueKind != JsonValueKind.Array)
+                {
+                    return false;
+                }
+
+                long elements = 1;
+                foreach (var dim in dims.EnumerateArray())
+                {
+                    if (!dim.TryGetInt64(out var size) || size < 0)
+                    {
+                        return false;
+                    }
+
+                    elements *= size;
+                    if (elements > NodePlacement.MaxShapeElements)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>ONNX Runtime's names of the integer element types a shape is held in.</summary>
+    private static readonly HashSet<string> IntegerTypes = new(StringComparer.Ordinal) { "int64", "int32" };
 
     private static string? Text(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String

@@ -206,7 +206,7 @@ public static class GpuCheck
         {
             "",
             "| model | precision | batch | provider requested / actual | p50 ms | p90 ms | samples/s | energy J/inference | energy source " +
-            "| mean GPU power W | peak GPU memory MiB | GPU utilisation % | nodes on CPU | validity |",
+            "| mean GPU power W | peak GPU memory MiB | GPU utilisation % | compute nodes on CPU | validity |",
             "|---|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|",
         };
         var notes = new List<(string Row, string Note)>();
@@ -234,7 +234,7 @@ public static class GpuCheck
                 Number(m.Gpu.MeanPowerW, "0.0"),
                 Number(m.Gpu.PeakMemoryUsedBytes / BytesPerMiB, "0"),
                 Number(m.Gpu.MeanUtilizationPercent, "0"),
-                m.NodePlacement.Checked ? m.NodePlacement.CpuNodes.Count.ToString(CultureInfo.InvariantCulture) : "n/a",
+                m.NodePlacement.Checked ? m.NodePlacement.CpuComputeNodes.Count.ToString(CultureInfo.InvariantCulture) : "n/a",
                 validity.IsValid ? "VALID" : $"INVALID ({string.Join(", ", validity.Reasons.Select(r => ApiName(r.Check)))})",
             ]));
             if (fellBack)
@@ -254,9 +254,14 @@ public static class GpuCheck
                 Note("GPU: " + gpu);
             }
 
-            if (m.NodePlacement.CpuNodes.Count > 0)
+            if (m.NodePlacement.CpuComputeNodes.Count > 0 && check.Provider != ExecutionProvider.Cpu)
             {
-                Note("nodes on the CPU: " + string.Join(", ", m.NodePlacement.CpuNodes));
+                Note("nodes on the CPU: " + string.Join(", ", m.NodePlacement.CpuComputeNodes));
+            }
+
+            if (m.NodePlacement.CpuShapeNodes.Count > 0 && check.Provider != ExecutionProvider.Cpu)
+            {
+                Note("shape computations on the CPU, where ONNX Runtime places them by design (not counted): " + string.Join(", ", m.NodePlacement.CpuShapeNodes));
             }
         }
 

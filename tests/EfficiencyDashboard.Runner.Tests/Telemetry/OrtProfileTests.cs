@@ -8,14 +8,17 @@ namespace EfficiencyDashboard.Runner.Tests.Telemetry;
 
 public sealed class OrtProfileTests(TinyModelFile model) : IClassFixture<TinyModelFile>
 {
-    // Shaped like ONNX Runtime's profile of a CUDA session in which two shape nodes fell back to the CPU.
+    // Shaped like ONNX Runtime's profile of a CUDA session in which two shape nodes and an embedding lookup ran on the CPU.
     private const string MixedProfile = """
         [
           {"cat":"Session","pid":1,"tid":1,"dur":120,"ts":1,"ph":"X","name":"model_loading_uri","args":{}},
           {"cat":"Node","pid":1,"tid":1,"dur":2,"ts":10,"ph":"X","name":"conv1_fence_before","args":{"op_name":"Conv"}},
           {"cat":"Node","pid":1,"tid":1,"dur":50,"ts":12,"ph":"X","name":"conv1_kernel_time","args":{"op_name":"FusedConv","provider":"CUDAExecutionProvider"}},
-          {"cat":"Node","pid":1,"tid":1,"dur":3,"ts":70,"ph":"X","name":"shape_of_x_kernel_time","args":{"op_name":"Shape","provider":"CPUExecutionProvider"}},
-          {"cat":"Node","pid":1,"tid":1,"dur":3,"ts":75,"ph":"X","name":"gather_dims_kernel_time","args":{"op_name":"Gather","provider":"CPUExecutionProvider"}},
+          {"cat":"Node","pid":1,"tid":1,"dur":3,"ts":70,"ph":"X","name":"shape_of_x_kernel_time","args":{"op_name":"Shape","provider":"CPUExecutionProvider","output_type_shape":[{"int64":[4]}]}},
+          {"cat":"Node","pid":1,"tid":1,"dur":3,"ts":75,"ph":"X","name":"gather_dims_kernel_time","args":{"op_name":"Gather","provider":"CPUExecutionProvider","output_type_shape":[{"int64":[]}]}},
+          {"cat":"Node","pid":1,"tid":1,"dur":9,"ts":78,"ph":"X","name":"embed_kernel_time","args":{"op_name":"Gather","provider":"CPUExecutionProvider","output_type_shape":[{"float":[1,128,384]}]}},
+          {"cat":"Node","pid":1,"tid":1,"dur":2,"ts":79,"ph":"X","name":"positions_kernel_time","args":{"op_name":"Range","provider":"CPUExecutionProvider","output_type_shape":[{"int64":[128]}]}},
+          {"cat":"Node","pid":1,"tid":1,"dur":2,"ts":79,"ph":"X","name":"old_format_kernel_time","args":{"op_name":"Unsqueeze","provider":"CPUExecutionProvider"}},
           {"cat":"Node","pid":1,"tid":1,"dur":40,"ts":80,"ph":"X","name":"fc_kernel_time","args":{"op_name":"Gemm","provider":"CUDAExecutionProvider"}},
           {"cat":"Node","pid":1,"tid":1,"dur":40,"ts":200,"ph":"X","name":"fc_kernel_time","args":{"op_name":"Gemm","provider":"CUDAExecutionProvider"}}
         ]
@@ -27,8 +30,18 @@ public sealed class OrtProfileTests(TinyModelFile model) : IClassFixture<TinyMod
         var nodes = OrtProfile.ParseNodePlacements(MixedProfile);
         var report = new NodePlacementReport(true, nodes, "test");
 
-        Assert.Equal(["conv1", "shape_of_x", "gather_dims", "fc"], nodes.Select(n => n.NodeName));
-        Assert.Equal(["shape_of_x (Shape)", "gather_dims (Gather)"], report.CpuNodes.Select(n => n.ToString()));
+        Assert.Equal(["conv1", "shape_of_x", "gather_dims", "embed", "positions", "old_format", "fc"], nodes.Select(n => n.NodeName));
+        Assert.Equal(5, report.CpuNodes.Count);
+    }
+
+    [Fact]
+    public void Only_small_integer_outputs_count_as_shape_computation_so_model_work_on_the_cpu_still_shows()
+    {
+        var report = new NodePlacementReport(true, OrtProfile.ParseNodePlacements(MixedProfile), "test");
+
+        Assert.Equal(["shape_of_x (Shape)", "gather_dims (Gather)"], report.CpuShapeNodes.Select(n => n.ToString()));
+        // A float embedding lookup, a sequence-long integer tensor, and a node whose profile gives no output types.
+        Assert.Equal(["embed (Gather)", "positions (Range)", "old_format (Unsqueeze)"], report.CpuComputeNodes.Select(n => n.ToString()));
     }
 
     [Fact]
@@ -36,7 +49,7 @@ public sealed class OrtProfileTests(TinyModelFile model) : IClassFixture<TinyMod
     {
         var nodes = OrtProfile.ParseNodePlacements($$"""{"traceEvents": {{MixedProfile}} }""");
 
-        Assert.Equal(4, nodes.Count);
+        Assert.Equal(7, nodes.Count);
     }
 
     [Fact]
@@ -59,6 +72,24 @@ public sealed class OrtProfileTests(TinyModelFile model) : IClassFixture<TinyMod
         Assert.Equal(report.Nodes.Count, report.CpuNodes.Count);
         Assert.All(report.Nodes, n => Assert.False(string.IsNullOrEmpty(n.OpType)));
         Assert.False(options.EnableProfiling);
+    }
+
+    [Fact]
+    public void A_real_profile_tells_the_shape_computation_of_a_text_model_from_its_model_work()
+    {
+        var config = new TransformerConfig(Layers: 1, Hidden: 32, Heads: 2, FeedForward: 64, VocabularySize: 100, MaxPositions: 64, HasPooler: false);
+        var path = Path.Combine(model.Directory, "tiny-bert.onnx");
+        File.WriteAllBytes(path, GeneratedModels.BertEncoder(config));
+        var shapes = new Dictionary<string, int[]> { ["input_ids"] = [1, 16], ["attention_mask"] = [1, 16], ["token_type_ids"] = [1, 16] };
+        using var options = new SessionOptions();
+
+        var report = NodePlacementProbe.Capture(path, options, batchSize: 2, shapes, inputSeed: 1);
+
+        Assert.True(report.Checked, report.Note);
+        // The sequence length read off input_ids is one int64; the word embedding lookup is float activations.
+        Assert.Contains(report.Nodes, n => n.OpType == "Shape" && n.ShapeComputation);
+        Assert.Contains(report.Nodes, n => n.OpType == "Gather" && !n.ShapeComputation);
+        Assert.All(report.Nodes.Where(n => n.OpType.Contains("MatMul", StringComparison.Ordinal)), n => Assert.False(n.ShapeComputation));
     }
 
     [Fact]
