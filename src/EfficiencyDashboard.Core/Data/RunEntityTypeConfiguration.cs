@@ -17,8 +17,10 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         builder.HasIndex(r => r.Status);
         builder.HasIndex(r => r.CreatedAtUtc);
         builder.HasIndex(r => new { r.ModelId, r.Status });
-        // The reports group succeeded runs by model and setting (machine, provider, batch size, scenario). By model first,
-        // then run id: counts per group and the latest runs of a group are index ranges.
+        // The reports group succeeded runs by model and setting (machine, provider, batch size, scenario, input shapes). By
+        // model first, then run id: counts per group and the latest runs of a group are index ranges.
+        builder.HasIndex(r => new { r.Status, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes });
+        // Narrower, for the architectures page's scan of every succeeded run's model and batch size.
         builder.HasIndex(r => new { r.Status, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario });
         // By machine first, covering the decomposition's aggregate (first run time included).
         builder.HasIndex(r => new { r.Status, r.HardwareId, r.ExecutionProvider, r.ModelId, r.BatchSize, r.Scenario, r.CreatedAtUtc });

@@ -44,7 +44,7 @@ public static class ReportsBenchmark
         var pages = new PageWork[]
         {
             new("/", "claims with measured and reference evidence, headlines (no new runs since the last view)", _ => claims.BuildAsync()),
-            new("/", "the same, first view after a run succeeded: reads the new run, recomputes the claims", _ => claims.BuildAsync(), database.AddSucceededRunAsync),
+            new("/", "the same, first view after a run succeeded: recomputed (aggregates in SQL)", _ => claims.BuildAsync(), database.AddSucceededRunAsync),
             new("/", "the same, first view after start-up: reads every run and the reference data", _ => new ClaimsReport(factory, TimeProvider.System).BuildAsync()),
             new("/hardware", "MLPerf trends, datasheet doubling times, measured hosts", db => HardwareReportData.LoadAsync(db, new HardwareReportFilters("resnet50"), asOf)),
             new("/algorithms", "every variant and student vs its parent or teacher, with CIs", db => AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(BatchSize: 1))),

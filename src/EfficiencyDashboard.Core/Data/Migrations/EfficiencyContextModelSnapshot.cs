@@ -568,6 +568,8 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("Status", "HardwareId", "ExecutionProvider", "ModelId", "BatchSize", "Scenario", "CreatedAtUtc");
 
+                    b.HasIndex("Status", "ModelId", "HardwareId", "ExecutionProvider", "BatchSize", "Scenario", "InputShapes");
+
                     b.ToTable("Runs", (string)null);
                 });
 

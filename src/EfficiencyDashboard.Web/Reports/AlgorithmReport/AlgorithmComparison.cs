@@ -11,7 +11,7 @@ namespace EfficiencyDashboard.Web.Reports.AlgorithmReport;
 /// <param name="EnergyNotMeasured">Why there is no energy gain, from the run that measured none; null when there is one.</param>
 /// <param name="BaselineRunIds">The baseline runs behind the figures, newest first.</param>
 /// <param name="VariantRunIds">The variant runs behind the figures, newest first.</param>
-/// <param name="InvalidRuns">How many of those runs failed a validity check (too short, too few queries, fallback).</param>
+/// <param name="InvalidRunIds">Those of the runs that failed a validity check (too short, too few queries, fallback).</param>
 public sealed record AlgorithmComparison(
     ComparedModel Baseline,
     ComparedModel Variant,
@@ -23,8 +23,11 @@ public sealed record AlgorithmComparison(
     string? EnergyNotMeasured,
     IReadOnlyList<long> BaselineRunIds,
     IReadOnlyList<long> VariantRunIds,
-    int InvalidRuns)
+    IReadOnlyList<long> InvalidRunIds)
 {
+    /// <summary>How many of the runs are INVALID.</summary>
+    public int InvalidRuns => InvalidRunIds.Count;
+
     /// <summary>Fraction of the baseline's parameters the variant does without (0.3 = 30% fewer); negative when it has more.</summary>
     public double? ParameterReduction => Reduction(Baseline.ParameterCount, Variant.ParameterCount);
 

@@ -62,29 +62,38 @@ public sealed record AlgorithmReportData(
         EfficiencyContext db, ComparedModel baseline, ComparedModel variant, MeasuredSetting setting, string hardware,
         List<RunFigure> baselineRuns, List<RunFigure> variantRuns, CancellationToken cancellationToken)
     {
-        GainEstimate speedUp;
-        if (baselineRuns.Count >= 2 && variantRuns.Count >= 2)
-        {
-            speedUp = GainEstimate.FromRepeatedRuns(
-                baselineRuns.Select(r => r.ThroughputPerSecond).ToList(), variantRuns.Select(r => r.ThroughputPerSecond).ToList());
-        }
-        else
-        {
-            // One run on a side: the interval comes from the queries of the latest run of each side, and only those are read.
-            baselineRuns = baselineRuns.Take(1).ToList();
-            variantRuns = variantRuns.Take(1).ToList();
-            var baselineMs = await RunFigures.LatenciesAsync(db, baselineRuns[0].RunId, cancellationToken);
-            var variantMs = await RunFigures.LatenciesAsync(db, variantRuns[0].RunId, cancellationToken);
-            speedUp = baselineMs.Count > 0 && variantMs.Count > 0
-                ? GainEstimate.FromLatencySamples(baselineMs, setting.BatchSize, variantMs, setting.BatchSize)
-                : GainEstimate.FromSingleValues(baselineRuns[0].ThroughputPerSecond, variantRuns[0].ThroughputPerSecond);
-        }
-
+        (var speedUp, baselineRuns, variantRuns) = await SpeedUpAsync(db, setting, baselineRuns, variantRuns, cancellationToken);
         var (energyGain, energyNote) = EnergyGain(baselineRuns, variantRuns);
         return new AlgorithmComparison(
             baseline, variant, variant.ParentId is null, setting, hardware, speedUp, energyGain, energyNote,
             baselineRuns.Select(r => r.RunId).ToList(), variantRuns.Select(r => r.RunId).ToList(),
-            baselineRuns.Concat(variantRuns).Count(r => !r.IsValid));
+            baselineRuns.Concat(variantRuns).Where(r => !r.IsValid).Select(r => r.RunId).ToList());
+    }
+
+    /// <summary>
+    /// Throughput of the target runs over the baseline runs of one setting, and the runs it stands on: with two or more
+    /// runs a side, their ratio of geometric means with a Welch interval; otherwise the latest run of each side, with a
+    /// bootstrap over their per-query latencies (only those two runs' samples are read), or a plain ratio without samples.
+    /// </summary>
+    /// <param name="baselineRuns">The baseline's runs, newest first.</param>
+    /// <param name="targetRuns">The target's runs, newest first.</param>
+    public static async Task<(GainEstimate SpeedUp, List<RunFigure> BaselineRuns, List<RunFigure> TargetRuns)> SpeedUpAsync(
+        EfficiencyContext db, MeasuredSetting setting, List<RunFigure> baselineRuns, List<RunFigure> targetRuns, CancellationToken cancellationToken)
+    {
+        if (baselineRuns.Count >= 2 && targetRuns.Count >= 2)
+        {
+            return (GainEstimate.FromRepeatedRuns(
+                baselineRuns.Select(r => r.ThroughputPerSecond).ToList(), targetRuns.Select(r => r.ThroughputPerSecond).ToList()), baselineRuns, targetRuns);
+        }
+
+        baselineRuns = baselineRuns.Take(1).ToList();
+        targetRuns = targetRuns.Take(1).ToList();
+        var baselineMs = await RunFigures.LatenciesAsync(db, baselineRuns[0].RunId, cancellationToken);
+        var targetMs = await RunFigures.LatenciesAsync(db, targetRuns[0].RunId, cancellationToken);
+        var speedUp = baselineMs.Count > 0 && targetMs.Count > 0
+            ? GainEstimate.FromLatencySamples(baselineMs, setting.BatchSize, targetMs, setting.BatchSize)
+            : GainEstimate.FromSingleValues(baselineRuns[0].ThroughputPerSecond, targetRuns[0].ThroughputPerSecond);
+        return (speedUp, baselineRuns, targetRuns);
     }
 
     /// <summary>Samples per joule, variant over baseline; or why it cannot be given.</summary>

@@ -15,22 +15,22 @@ public static class RunFigures
     public const int MaxRunsPerGroup = 30;
 
     /// <summary>Run count of each (model, setting) among <paramref name="modelIds"/>, one row per group.</summary>
+    /// <remarks>
+    /// SQL, because the input shapes are a JSON column that EF Core would group by its parsed value. Joined (not LEFT JOIN
+    /// ... IS NOT NULL) so that SQLite reads the groups off the (Status, ModelId, setting, InputShapes) index in order.
+    /// </remarks>
     public static async Task<Dictionary<(int ModelId, MeasuredSetting Setting), int>> CountAsync(
         EfficiencyContext db, IReadOnlyCollection<int> modelIds, CancellationToken cancellationToken = default)
     {
-        var ids = modelIds.ToList();
-        // Joined (not LEFT JOIN ... IS NOT NULL) so that SQLite reads the groups off the (Status, ModelId, setting) index in order.
-        var groups = await (
-                from r in db.Runs.AsNoTracking()
-                join x in db.RunResults.AsNoTracking() on r.Id equals x.RunId
-                where r.Status == RunStatus.Succeeded && ids.Contains(r.ModelId)
-                select new { r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario })
-            .GroupBy(r => new { r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario })
-            .Select(g => new { g.Key.ModelId, g.Key.HardwareId, g.Key.ExecutionProvider, g.Key.BatchSize, g.Key.Scenario, Runs = g.Count() })
-            .OrderBy(g => g.ModelId).ThenBy(g => g.HardwareId).ThenBy(g => g.ExecutionProvider).ThenBy(g => g.BatchSize).ThenBy(g => g.Scenario)
-            .ToListAsync(cancellationToken);
-        return groups.ToDictionary(
-            g => (g.ModelId, new MeasuredSetting(g.HardwareId, g.ExecutionProvider, g.BatchSize, g.Scenario)), g => g.Runs);
+        var ids = JsonSerializer.Serialize(modelIds.Distinct().Order());
+        var succeeded = nameof(RunStatus.Succeeded);
+        var groups = await db.Database.SqlQuery<CountRow>($"""
+            SELECT r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes, COUNT(*) AS Runs
+            FROM Runs AS r JOIN RunResults AS x ON x.RunId = r.Id
+            WHERE r.Status = {succeeded} AND r.ModelId IN (SELECT value FROM json_each({ids}))
+            GROUP BY r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes
+            """).ToListAsync(cancellationToken);
+        return groups.ToDictionary(g => (g.ModelId, Setting(g.HardwareId, g.ExecutionProvider, g.BatchSize, g.Scenario, g.InputShapes)), g => g.Runs);
     }
 
     /// <summary>The latest <see cref="MaxRunsPerGroup"/> runs of each of <paramref name="groups"/> (model, setting), newest first.</summary>
@@ -43,17 +43,18 @@ public static class RunFigures
         EfficiencyContext db, IEnumerable<(int ModelId, MeasuredSetting Setting)> groups, CancellationToken cancellationToken = default)
     {
         var keys = JsonSerializer.Serialize(groups.Distinct()
-            .Select(g => new object?[] { g.ModelId, g.Setting.HardwareId, g.Setting.Provider.ToString(), g.Setting.BatchSize, g.Setting.Scenario.ToString() })
+            .Select(g => new object?[] { g.ModelId, g.Setting.HardwareId, g.Setting.Provider.ToString(), g.Setting.BatchSize, g.Setting.Scenario.ToString(), g.Setting.InputShapes })
             .ToList());
         var succeeded = nameof(RunStatus.Succeeded);
         var rows = await db.Database.SqlQuery<LatestRow>($"""
-            SELECT r.Id, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario,
+            SELECT r.Id, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes,
                    x.ThroughputPerSecond, x.EnergyPerInferenceJ, x.EnergyReason, x.IsValid
             FROM json_each({keys}) AS g
             JOIN Runs AS r ON r.Id IN (
                 SELECT l.Id FROM Runs AS l
                 WHERE l.Status = {succeeded} AND l.ModelId = g.value ->> 0 AND l.HardwareId IS g.value ->> 1
                   AND l.ExecutionProvider = g.value ->> 2 AND l.BatchSize = g.value ->> 3 AND l.Scenario = g.value ->> 4
+                  AND l.InputShapes = g.value ->> 5
                   AND EXISTS (SELECT 1 FROM RunResults AS lx WHERE lx.RunId = l.Id)
                 ORDER BY l.Id DESC
                 LIMIT {MaxRunsPerGroup})
@@ -61,7 +62,7 @@ public static class RunFigures
             """).ToListAsync(cancellationToken);
         return rows
             .Select(r => new RunFigure(r.Id, r.ModelId,
-                new MeasuredSetting(r.HardwareId, Enum.Parse<ExecutionProvider>(r.ExecutionProvider), r.BatchSize, Enum.Parse<Scenario>(r.Scenario)),
+                Setting(r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes),
                 r.ThroughputPerSecond, r.EnergyPerInferenceJ, r.EnergyReason, r.IsValid))
             .OrderByDescending(r => r.RunId)
             .ToLookup(r => (r.ModelId, r.Setting));
@@ -70,6 +71,26 @@ public static class RunFigures
     /// <summary>The per-query latencies of one run, in milliseconds.</summary>
     public static Task<List<double>> LatenciesAsync(EfficiencyContext db, long runId, CancellationToken cancellationToken = default) =>
         db.LatencySamples.Where(s => s.RunId == runId).Select(s => s.LatencyMs).ToListAsync(cancellationToken);
+
+    private static MeasuredSetting Setting(int? hardwareId, string provider, int batchSize, string scenario, string inputShapes) =>
+        new(hardwareId, Enum.Parse<ExecutionProvider>(provider), batchSize, Enum.Parse<Scenario>(scenario), inputShapes);
+
+    private sealed class CountRow
+    {
+        public int ModelId { get; set; }
+
+        public int? HardwareId { get; set; }
+
+        public string ExecutionProvider { get; set; } = "";
+
+        public int BatchSize { get; set; }
+
+        public string Scenario { get; set; } = "";
+
+        public string InputShapes { get; set; } = "{}";
+
+        public int Runs { get; set; }
+    }
 
     private sealed class LatestRow
     {
@@ -84,6 +105,8 @@ public static class RunFigures
         public int BatchSize { get; set; }
 
         public string Scenario { get; set; } = "";
+
+        public string InputShapes { get; set; } = "{}";
 
         public double ThroughputPerSecond { get; set; }
 

@@ -1,22 +1,20 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Reports;
 using EfficiencyDashboard.Core.Reports.Claims;
 using EfficiencyDashboard.Core.Runs;
-using Microsoft.Data.Sqlite;
+using EfficiencyDashboard.Web.Reports.AlgorithmReport;
 using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
-using System.Security.Cryptography;
-using EfficiencyDashboard.Core.Catalog;
 
 namespace EfficiencyDashboard.Web.Reports.Claims;
 
 /// <summary>
-/// Checks the article's claims against this install's measured runs (paired by <see cref="MeasuredRules"/>) and the
+/// Checks the article's claims against this install's measured runs (compared by <see cref="MeasuredRules"/>) and the
 /// reference data in the database (<see cref="ReferenceEvidence"/>), and gives the two-year headlines per task.
 /// </summary>
 public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory, TimeProvider time)
@@ -32,7 +30,6 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
     private ReferenceDataSet? _reference;
     private volatile CachedOverview? _cached;
     private readonly SemaphoreSlim _computing = new(1, 1);
-    private SucceededRuns? _runs;
 
     public async Task<ClaimsOverview> BuildAsync(CancellationToken cancellationToken = default)
     {
@@ -83,21 +80,20 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
 
     private sealed record CachedOverview(string Key, ClaimsOverview Overview);
 
-    private async Task<ClaimsOverview> ComputeAsync(EfficiencyContext db, ReferenceDataSet reference, DateOnly asOf, CancellationToken cancellationToken)
+    private static async Task<ClaimsOverview> ComputeAsync(EfficiencyContext db, ReferenceDataSet reference, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var runs = await MeasuredRunsAsync(db, cancellationToken);
-        var measuredHeadlines = MeasuredHeadlines(runs, asOf);
+        // The algorithms page's comparisons (every setting), so that both pages give the same figures.
+        var algorithms = await AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(), cancellationToken);
+        var architectures = await MobileNetComparisonsAsync(db, algorithms.HardwareNames, cancellationToken);
+        var measuredHeadlines = await MeasuredHeadlinesAsync(db, asOf, cancellationToken);
         var gpuChecks = GpuTableClaim.Check(reference.Accelerators);
+        var byClaim = ArticleClaims.All.ToDictionary(c => c.Id, c => MeasuredRules.Select(c, algorithms.Comparisons, architectures));
+        var invalidReasons = await InvalidReasonsAsync(db, byClaim.Values.SelectMany(p => p).SelectMany(p => p.InvalidRunIds), cancellationToken);
 
         var claims = new List<ClaimReport>();
         foreach (var claim in ArticleClaims.All)
         {
-            var measured = new List<ClaimEvidence>();
-            foreach (var pair in MeasuredRules.Pairs(claim, runs))
-            {
-                measured.Add(await MeasureAsync(db, pair, cancellationToken));
-            }
-
+            var measured = byClaim[claim.Id].Select(p => Evidence(p, invalidReasons)).ToList();
             if (claim.Id == ArticleClaims.OverallTwoYears.Id)
             {
                 measured.AddRange(measuredHeadlines.Where(h => h.Factor is not null).Select(TwoYearEvidence));
@@ -131,43 +127,67 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
             MeasuredRules.Describe(claim), evidence);
     }
 
-    /// <summary>
-    /// Repeated runs (at least two each side): ratio of geometric means with a Welch interval. Otherwise the latest run
-    /// of each side, with a bootstrap over their per-query latencies, or a plain ratio when a run kept no samples.
-    /// </summary>
-    private static async Task<ClaimEvidence> MeasureAsync(EfficiencyContext db, RunComparison pair, CancellationToken cancellationToken)
+    private static ClaimEvidence Evidence(MeasuredComparison pair, IReadOnlyDictionary<long, string> invalidReasons)
     {
-        IReadOnlyList<MeasuredRun> baseline = pair.Baseline, target = pair.Target;
-        GainEstimate gain;
-        if (baseline.Count >= 2 && target.Count >= 2)
-        {
-            gain = GainEstimate.FromRepeatedRuns([.. baseline.Select(r => r.ThroughputPerSecond)], [.. target.Select(r => r.ThroughputPerSecond)]);
-        }
-        else
-        {
-            baseline = [baseline.MaxBy(r => r.MeasuredAtUtc)!];
-            target = [target.MaxBy(r => r.MeasuredAtUtc)!];
-            var a = await LatenciesAsync(db, baseline[0].RunId, cancellationToken);
-            var b = await LatenciesAsync(db, target[0].RunId, cancellationToken);
-            gain = a.Count > 0 && b.Count > 0
-                ? GainEstimate.FromLatencySamples(a, baseline[0].BatchSize, b, target[0].BatchSize)
-                : GainEstimate.FromSingleValues(baseline[0].ThroughputPerSecond, target[0].ThroughputPerSecond);
-        }
-
-        var runs = baseline.Select(r => Link(r, "baseline")).Concat(target.Select(r => Link(r, "target"))).ToList();
+        var runs = pair.BaselineRunIds.Select(id => Link(id, pair.Baseline, "baseline", invalidReasons))
+            .Concat(pair.TargetRunIds.Select(id => Link(id, pair.Target, "target", invalidReasons))).ToList();
         var invalid = runs.Where(r => !r.IsValid).Select(r => $"#{r.Id}").ToList();
         var description = $"Throughput of {pair.Describe()}" +
             (invalid.Count > 0 ? $"; includes INVALID run{(invalid.Count == 1 ? "" : "s")} {string.Join(", ", invalid)}." : ".");
-        return new ClaimEvidence(ProvenanceKind.Measured, gain.Factor, gain.CiLow95, gain.CiHigh95, description, gain.Method,
-            [.. runs.Select(r => $"run {r.Id}")], runs);
+        return new ClaimEvidence(ProvenanceKind.Measured, pair.SpeedUp.Factor, pair.SpeedUp.CiLow95, pair.SpeedUp.CiHigh95, description,
+            pair.SpeedUp.Method, [.. runs.Select(r => $"run {r.Id}")], runs);
     }
 
-    private static EvidenceRun Link(MeasuredRun run, string role) =>
-        new(run.RunId, $"/runs/{run.RunId}", run.Model.Name, role, run.IsValid, run.InvalidReason);
+    private static EvidenceRun Link(long runId, string model, string role, IReadOnlyDictionary<long, string> invalidReasons) =>
+        new(runId, $"/runs/{runId}", model, role, !invalidReasons.ContainsKey(runId), invalidReasons.GetValueOrDefault(runId));
 
-    private static async Task<List<double>> LatenciesAsync(EfficiencyContext db, long runId, CancellationToken cancellationToken) =>
-        await db.LatencySamples.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Sequence).Select(s => s.LatencyMs)
-            .Where(l => l > 0).ToListAsync(cancellationToken);
+    /// <summary>Why each of <paramref name="runIds"/> failed its validity checks, in one query over those runs alone.</summary>
+    private static async Task<Dictionary<long, string>> InvalidReasonsAsync(EfficiencyContext db, IEnumerable<long> runIds, CancellationToken cancellationToken)
+    {
+        var ids = runIds.Distinct().ToList();
+        var rows = await db.RunResults.AsNoTracking().Where(x => ids.Contains(x.RunId)).Select(x => new { x.RunId, x.ValidityReasons })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.RunId, r => string.Join(" ", r.ValidityReasons.Select(v => v.Message)));
+    }
+
+    /// <summary>
+    /// For each setting where both were measured: the fastest MobileNet (highest mean throughput over its latest runs)
+    /// against a ResNet-50, both image classifiers of the catalog that are not variants. Counted and read like the
+    /// algorithms page: per model and setting in SQL, the latest runs of each group.
+    /// </summary>
+    private static async Task<List<MeasuredComparison>> MobileNetComparisonsAsync(
+        EfficiencyContext db, IReadOnlyDictionary<int, string> hardware, CancellationToken cancellationToken)
+    {
+        var classifiers = await db.Models.AsNoTracking().Where(m => m.Task == MeasuredRules.ImageClassification && m.ParentId == null)
+            .OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var resNets = classifiers.Where(MeasuredRules.IsResNet50).ToList();
+        var mobileNets = classifiers.Where(m => m.Family == ModelFamily.MobileNet).ToList();
+        if (resNets.Count == 0 || mobileNets.Count == 0)
+        {
+            return [];
+        }
+
+        var counts = await RunFigures.CountAsync(db, [.. resNets.Concat(mobileNets).Select(m => m.Id)], cancellationToken);
+        var settings = counts.Keys.Select(k => k.Setting).Where(s => s.Scenario != Scenario.Server).Distinct()
+            .Select(s => (Setting: s, Baseline: resNets.FirstOrDefault(m => counts.ContainsKey((m.Id, s))),
+                Candidates: mobileNets.Where(m => counts.ContainsKey((m.Id, s))).ToList()))
+            .Where(s => s.Baseline is not null && s.Candidates.Count > 0)
+            .ToList();
+        var latest = await RunFigures.LatestAsync(
+            db, settings.SelectMany(s => s.Candidates.Append(s.Baseline!).Select(m => (m.Id, s.Setting))), cancellationToken);
+        var comparisons = new List<MeasuredComparison>();
+        foreach (var (setting, baseline, candidates) in settings)
+        {
+            var fastest = candidates.MaxBy(m => latest[(m.Id, setting)].Average(r => r.ThroughputPerSecond))!;
+            var (speedUp, baselineRuns, targetRuns) = await AlgorithmReportData.SpeedUpAsync(
+                db, setting, [.. latest[(baseline!.Id, setting)]], [.. latest[(fastest.Id, setting)]], cancellationToken);
+            comparisons.Add(new MeasuredComparison(baseline.Name, fastest.Name, setting, HardwareLabel.Of(hardware, setting.HardwareId), speedUp,
+                [.. baselineRuns.Select(r => r.RunId)], [.. targetRuns.Select(r => r.RunId)],
+                [.. baselineRuns.Concat(targetRuns).Where(r => !r.IsValid).Select(r => r.RunId)]));
+        }
+
+        return comparisons;
+    }
 
     private static ClaimEvidence TwoYearEvidence(MeasuredHeadline headline) =>
         new(ProvenanceKind.Measured, headline.Factor!.Value, null, null,
@@ -177,22 +197,48 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
             [new(headline.EarlierRunId!.Value, $"/runs/{headline.EarlierRunId}", headline.Task, "baseline", true, null),
              new(headline.CurrentRunId!.Value, $"/runs/{headline.CurrentRunId}", headline.Task, "target", true, null)]);
 
-    /// <summary>Per task with runs that measured energy: the frontier of samples per joule, today against two years ago.</summary>
-    private static List<MeasuredHeadline> MeasuredHeadlines(IReadOnlyList<MeasuredRun> runs, DateOnly asOf) =>
-        runs.Where(r => r.EnergyPerInferenceJ is > 0 && r.Scenario != Scenario.Server)
-            .GroupBy(r => r.Model.Task)
+    /// <summary>
+    /// Per task with runs that measured energy: the frontier of samples per joule, today against two years ago. SQL gives
+    /// the best run of each task and day (SQLite returns the other columns from the row holding the maximum), so only one
+    /// row per day is read. CROSS JOIN keeps SQLite's join order: the results' covering index is scanned for the runs
+    /// that measured energy, and only those are looked up in Runs (from Runs, every succeeded run would be).
+    /// </summary>
+    private static async Task<List<MeasuredHeadline>> MeasuredHeadlinesAsync(EfficiencyContext db, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var succeeded = nameof(RunStatus.Succeeded);
+        var server = nameof(Scenario.Server);
+        var days = await db.Database.SqlQuery<BestOfDay>($"""
+            SELECT m.Task, date(x.MeasuredAtUtc) AS Day, MAX(1.0 / x.EnergyPerInferenceJ) AS SamplesPerJoule, r.Id AS RunId
+            FROM RunResults AS x CROSS JOIN Runs AS r ON r.Id = x.RunId JOIN Models AS m ON m.Id = r.ModelId
+            WHERE x.EnergyPerInferenceJ > 0 AND x.ThroughputPerSecond > 0 AND r.Status = {succeeded} AND r.Scenario <> {server}
+            GROUP BY m.Task, date(x.MeasuredAtUtc)
+            """).ToListAsync(cancellationToken);
+        return days
+            .GroupBy(d => d.Task)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(task =>
             {
-                var frontier = new EfficiencyFrontier(task.Select(r =>
-                    new DatedValue(DateOnly.FromDateTime(r.MeasuredAtUtc), 1 / r.EnergyPerInferenceJ!.Value, r.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                var frontier = new EfficiencyFrontier(task.Select(d => new DatedValue(
+                    DateOnly.ParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.SamplesPerJoule, d.RunId.ToString(CultureInfo.InvariantCulture))));
                 var gain = frontier.TwoYearGain(asOf);
                 return new MeasuredHeadline(task.Key, gain.Factor,
-                    gain.Current is { } c ? long.Parse(c.ProvenanceId, System.Globalization.CultureInfo.InvariantCulture) : null,
-                    gain.Earlier is { } e ? long.Parse(e.ProvenanceId, System.Globalization.CultureInfo.InvariantCulture) : null,
+                    gain.Current is { } c ? long.Parse(c.ProvenanceId, CultureInfo.InvariantCulture) : null,
+                    gain.Earlier is { } e ? long.Parse(e.ProvenanceId, CultureInfo.InvariantCulture) : null,
                     gain.Current?.BestValue, gain.Earlier?.BestValue, gain.Reason);
             })
             .ToList();
+    }
+
+    private sealed class BestOfDay
+    {
+        public string Task { get; set; } = "";
+
+        public string Day { get; set; } = "";
+
+        public double SamplesPerJoule { get; set; }
+
+        public long RunId { get; set; }
+    }
 
     private static List<ReferenceHeadline> ReferenceHeadlines(ReferenceDataSet reference, DateOnly asOf)
     {
@@ -204,216 +250,6 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
             return new ReferenceHeadline(t.Task, t.Benchmark, selection.Describe(), gain.Throughput, gain.SamplesPerJoule, HeadlineMethod);
         }).ToList();
     }
-
-    /// <summary>
-    /// Every succeeded run with a result, bound to the current catalog. Succeeded runs never change, so after the first
-    /// read only runs with a higher id than the last one read are read, unless a run with a lower id has succeeded since
-    /// (the CPU and GPU queues finish out of id order): then every run is read again.
-    /// </summary>
-    private async Task<IReadOnlyList<MeasuredRun>> MeasuredRunsAsync(EfficiencyContext db, CancellationToken cancellationToken)
-    {
-        var models = await CatalogAsync(db, cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // One read transaction: the counts and the rows come from the same snapshot of the database.
-            await using var snapshot = await db.Database.BeginTransactionAsync(cancellationToken);
-            var known = _runs;
-            if (known is not null && await SucceededUpToAsync(db, known.LastRunId, cancellationToken) != known.SucceededUpTo)
-            {
-                known = null;
-            }
-
-            var added = ReadRuns(db, models, known?.LastRunId ?? 0, cancellationToken);
-            var all = known is null ? added : [.. known.Runs, .. added];
-            var last = all.Count == 0 ? 0 : Math.Max(known?.LastRunId ?? 0, all[^1].RunId);
-            _runs = new SucceededRuns(all, last, await SucceededUpToAsync(db, last, cancellationToken));
-            return Bind(all, models);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The runs read so far: in run order, the highest run id among them, and how many runs up to it had succeeded then.</summary>
-    private sealed record SucceededRuns(List<MeasuredRun> Runs, long LastRunId, int SucceededUpTo);
-
-    private static Task<int> SucceededUpToAsync(EfficiencyContext db, long lastRunId, CancellationToken cancellationToken) =>
-        db.Runs.CountAsync(r => r.Status == RunStatus.Succeeded && r.Id <= lastRunId, cancellationToken);
-
-    /// <summary>The runs with each model as the catalog has it now (a model an engineer reclassified since the read, say); runs of removed models are left out.</summary>
-    private static List<MeasuredRun> Bind(List<MeasuredRun> runs, Dictionary<int, Model> models)
-    {
-        var bound = new List<MeasuredRun>(runs.Count);
-        foreach (var run in runs)
-        {
-            if (models.TryGetValue(run.Model.Id, out var model))
-            {
-                bound.Add(ReferenceEquals(model, run.Model) ? run : run with { Model = model });
-            }
-        }
-
-        return bound;
-    }
-
-    /// <remarks>
-    /// One joined query in run order, reading the JSON columns as text: the input shapes are parsed once per distinct text
-    /// (runs share a handful), and the validity reasons only for invalid runs. Runs on the open connection of
-    /// <paramref name="db"/>, inside its transaction.
-    /// </remarks>
-    private static List<MeasuredRun> ReadRuns(EfficiencyContext db, Dictionary<int, Model> models, long afterRunId, CancellationToken cancellationToken)
-    {
-        var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var runs = new List<MeasuredRun>();
-        var sql = $"""
-            SELECT r.Id, r.ModelId, r.HardwareId, {EnumIndex<ExecutionProvider>("x.ActualExecutionProvider")}, {EnumIndex<Scenario>("r.Scenario")},
-                   r.BatchSize, r.InputShapes, x.ThroughputPerSecond, x.EnergyPerInferenceJ, x.IsValid,
-                   CASE WHEN x.IsValid THEN NULL ELSE (SELECT v.ValidityReasons FROM RunResults AS v WHERE v.RunId = r.Id) END,
-                   x.MeasuredAtUtc
-            FROM Runs AS r JOIN RunResults AS x ON x.RunId = r.Id
-            WHERE r.Status = ?1 AND x.ThroughputPerSecond > 0 AND r.Id > ?2
-            ORDER BY x.RunId
-            """;
-
-        // In run order (x.RunId = r.Id; ordered by the result's id, SQLite walks the covering index of RunResults in order
-        // rather than sorting). Stepped with SQLite's own API: 100,000s of rows, where a data reader's per-value checks and strings are most of the time.
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
-        using (statement)
-        {
-            Check(handle, raw.sqlite3_bind_text(statement, 1, nameof(RunStatus.Succeeded)));
-            Check(handle, raw.sqlite3_bind_int64(statement, 2, afterRunId));
-            byte[] lastShapes = [];
-            var lastSetup = "";
-            while (true)
-            {
-                var rc = raw.sqlite3_step(statement);
-                if (rc == raw.SQLITE_DONE)
-                {
-                    break;
-                }
-
-                if (rc != raw.SQLITE_ROW)
-                {
-                    Check(handle, rc);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!models.TryGetValue(raw.sqlite3_column_int(statement, 1), out var model))
-                {
-                    continue;
-                }
-
-                var inputShapes = raw.sqlite3_column_blob(statement, 6);
-                if (!inputShapes.SequenceEqual(lastShapes))
-                {
-                    var text = Encoding.UTF8.GetString(inputShapes);
-                    if (!shapes.TryGetValue(text, out lastSetup))
-                    {
-                        lastSetup = shapes[text] = DescribeInputShapes(
-                            text.Length == 0 ? [] : JsonSerializer.Deserialize<Dictionary<string, int[]>>(text, JsonOptions) ?? []);
-                    }
-
-                    lastShapes = inputShapes.ToArray();
-                }
-
-                var isValid = raw.sqlite3_column_int64(statement, 9) != 0;
-                runs.Add(new MeasuredRun(
-                    raw.sqlite3_column_int64(statement, 0),
-                    model,
-                    raw.sqlite3_column_type(statement, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(statement, 2),
-                    EnumAt<ExecutionProvider>(raw.sqlite3_column_int(statement, 3)),
-                    EnumAt<Scenario>(raw.sqlite3_column_int(statement, 4)),
-                    raw.sqlite3_column_int(statement, 5),
-                    lastSetup,
-                    raw.sqlite3_column_double(statement, 7),
-                    raw.sqlite3_column_type(statement, 8) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(statement, 8),
-                    isValid,
-                    isValid ? null : string.Join(" ", ValidityReasonsOf(
-                        raw.sqlite3_column_type(statement, 10) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 10))).Select(v => v.Message)),
-                    ParseDateTime(raw.sqlite3_column_blob(statement, 11))));
-            }
-        }
-
-        return runs;
-    }
-
-    /// <summary>An enum column (stored as its name) as the index of the name in <see cref="Enum.GetValues{TEnum}"/>; -1 for an unknown name.</summary>
-    /// <remarks>The names are the enum's own identifiers, safe to write into the SQL.</remarks>
-    private static string EnumIndex<TEnum>(string column) where TEnum : struct, Enum =>
-        $"CASE {column} {string.Join(" ", Enum.GetNames<TEnum>().Select((name, i) => $"WHEN '{name}' THEN {i.ToString(CultureInfo.InvariantCulture)}"))} ELSE -1 END";
-
-    private static TEnum EnumAt<TEnum>(int index) where TEnum : struct, Enum =>
-        index >= 0 ? EnumValues<TEnum>.All[index] : throw new InvalidOperationException($"A stored {typeof(TEnum).Name} is not one of its names.");
-
-    private static class EnumValues<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly TEnum[] All = Enum.GetValues<TEnum>();
-    }
-
-    /// <summary>How the JSON columns are written (see the Core data layer's JSON column converter).</summary>
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    /// <summary>
-    /// A stored time as the SQLite provider reads one (DateTime.Parse of the text, invariant culture), with a fast path
-    /// for the "yyyy-MM-dd HH:mm:ss[.fffffff]" text that EF Core and SQLite's datetime() write.
-    /// </summary>
-    private static DateTime ParseDateTime(ReadOnlySpan<byte> s)
-    {
-        if (s.Length is >= 19 and <= 27 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':'
-            && (s.Length == 19 || (s[19] == '.' && s.Length > 20))
-            && Digits(s[..4], out var year) && Digits(s[5..7], out var month) && Digits(s[8..10], out var day)
-            && Digits(s[11..13], out var hour) && Digits(s[14..16], out var minute) && Digits(s[17..19], out var second)
-            && (s.Length == 19 || Digits(s[20..], out _))
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60)
-        {
-            var ticks = 0L;
-            if (s.Length > 19)
-            {
-                Digits(s[20..], out var digits);
-                ticks = digits;
-                for (var i = s.Length - 20; i < 7; i++)
-                {
-                    ticks *= 10;
-                }
-            }
-
-            return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
-        }
-
-        return DateTime.Parse(Encoding.UTF8.GetString(s), CultureInfo.InvariantCulture);
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> s, out int value)
-    {
-        value = 0;
-        foreach (var b in s)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
-    }
-
-    private static void Check(SQLitePCL.sqlite3 handle, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
-        }
-    }
-
-    private static List<ValidityReason> ValidityReasonsOf(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<List<ValidityReason>>(json, JsonOptions) ?? [];
-
-    private static string DescribeInputShapes(Dictionary<string, int[]> inputShapes) =>
-        string.Join("; ", inputShapes.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}=[{string.Join(",", s.Value)}]"));
 
     /// <summary>The reference data as loaded into the database, read once per content version.</summary>
     private async Task<ReferenceDataSet> LoadReferenceAsync(EfficiencyContext db, CancellationToken cancellationToken)
