@@ -38,7 +38,10 @@ public sealed class ProcessSampler : IDisposable
         SampleRss();
         var cores = Environment.ProcessorCount;
         var peak = Interlocked.Read(ref _peakRss);
-        return new ProcessTelemetry(peak > 0 ? peak : null, ReadPeakRss(), wall > 0 ? cpu / (wall * cores) : 0, cpu, wall, cores);
+        // The kernel counts resident pages per CPU and folds them into VmHWM lazily, so a sample can read above the
+        // high-water mark taken a moment later; the lifetime peak is at least every sample.
+        var lifetimePeak = ReadPeakRss() is { } hwm ? Math.Max(hwm, peak) : (long?)null;
+        return new ProcessTelemetry(peak > 0 ? peak : null, lifetimePeak, wall > 0 ? cpu / (wall * cores) : 0, cpu, wall, cores);
     }
 
     public void Dispose() => _thread.Dispose();
