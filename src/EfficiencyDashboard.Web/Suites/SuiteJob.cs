@@ -45,9 +45,11 @@ public sealed class SuiteJob(
             var providers = suite.Providers.Length > 0
                 ? suite.Providers
                 : [.. hardware.Description.ExecutionProviders.Where(p => p.Loads).Select(p => p.Provider.ApiName())];
-            foreach (var model in targets)
+            // Smallest batch first across every model: each queue runs in this order, so a suite that is still measuring
+            // (or was cancelled) already has each variant beside its parent at the first batch sizes.
+            foreach (var batch in suite.BatchSizes.DefaultIfEmpty(1).Order())
             {
-                foreach (var batch in suite.BatchSizes.DefaultIfEmpty(1))
+                foreach (var model in targets)
                 {
                     foreach (var provider in providers)
                     {
