@@ -2,6 +2,7 @@ using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Web.Hardware;
+using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Variants;
 using Hangfire;
@@ -21,6 +22,7 @@ public sealed class SuiteJob(
     VariantBuildJob variantBuilder,
     RunQueue runs,
     HardwareRegistry hardware,
+    CatalogBuilder catalog,
     ILogger<SuiteJob> logger)
 {
     [AutomaticRetry(Attempts = 0)]
@@ -36,6 +38,14 @@ public sealed class SuiteJob(
         try
         {
             start.Status = RunStatus.Running;
+            if (!catalog.Completion.IsCompleted)
+            {
+                // On a fresh install the built-in models are still being built: a suite of every model must wait for them all.
+                start.Phase = "waiting for the catalog";
+                await db.SaveChangesAsync();
+                await catalog.Completion.WaitAsync(cancellation.ShutdownToken);
+            }
+
             start.Phase = "making variants";
             await db.SaveChangesAsync();
             var targets = await VariantsAsync(db, suite, start, cancellation);
