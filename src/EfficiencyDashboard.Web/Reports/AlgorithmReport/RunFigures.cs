@@ -30,7 +30,7 @@ public static class RunFigures
             WHERE r.Status = {succeeded} AND r.ModelId IN (SELECT value FROM json_each({ids}))
             GROUP BY r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes
             """).ToListAsync(cancellationToken);
-        return groups.ToDictionary(g => (g.ModelId, Setting(g.HardwareId, g.ExecutionProvider, g.BatchSize, g.Scenario, g.InputShapes)), g => g.Runs);
+        return groups.ToDictionary(g => (g.ModelId, g.Setting()), g => g.Runs);
     }
 
     /// <summary>The latest <see cref="MaxRunsPerGroup"/> runs of each of <paramref name="groups"/> (model, setting), newest first.</summary>
@@ -62,7 +62,7 @@ public static class RunFigures
             """).ToListAsync(cancellationToken);
         return rows
             .Select(r => new RunFigure(r.Id, r.ModelId,
-                Setting(r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes),
+                r.Setting(),
                 r.ThroughputPerSecond, r.EnergyPerInferenceJ, r.EnergyReason, r.IsValid))
             .OrderByDescending(r => r.RunId)
             .ToLookup(r => (r.ModelId, r.Setting));
@@ -75,7 +75,8 @@ public static class RunFigures
     private static MeasuredSetting Setting(int? hardwareId, string provider, int batchSize, string scenario, string inputShapes) =>
         new(hardwareId, Enum.Parse<ExecutionProvider>(provider), batchSize, Enum.Parse<Scenario>(scenario), inputShapes);
 
-    private sealed class CountRow
+    /// <summary>A (model, setting) group as SQL returns it.</summary>
+    private abstract class GroupRow
     {
         public int ModelId { get; set; }
 
@@ -89,24 +90,17 @@ public static class RunFigures
 
         public string InputShapes { get; set; } = "{}";
 
+        public MeasuredSetting Setting() => RunFigures.Setting(HardwareId, ExecutionProvider, BatchSize, Scenario, InputShapes);
+    }
+
+    private sealed class CountRow : GroupRow
+    {
         public int Runs { get; set; }
     }
 
-    private sealed class LatestRow
+    private sealed class LatestRow : GroupRow
     {
         public long Id { get; set; }
-
-        public int ModelId { get; set; }
-
-        public int? HardwareId { get; set; }
-
-        public string ExecutionProvider { get; set; } = "";
-
-        public int BatchSize { get; set; }
-
-        public string Scenario { get; set; } = "";
-
-        public string InputShapes { get; set; } = "{}";
 
         public double ThroughputPerSecond { get; set; }
 
