@@ -67,16 +67,13 @@ public sealed class ClaimsReport(IDbContextFactory<EfficiencyContext> dbFactory,
     {
         var runs = await db.Runs.Where(r => r.Status == RunStatus.Succeeded)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(r => r.Id) }).FirstOrDefaultAsync(cancellationToken);
-        return $"{asOf:O}/{reference.ContentVersion}/{runs?.Count}/{runs?.Last}/{CatalogKey(await CatalogAsync(db, cancellationToken))}";
+        // What of the catalog the claims depend on: each model's identity, lineage and classification.
+        var models = await db.Models.AsNoTracking().OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Key, m.Name, m.Family, m.Task, m.ParentId, m.TeacherId, m.Technique })
+            .ToListAsync(cancellationToken);
+        var catalog = string.Join('|', models.Select(m => $"{m.Id},{m.Key},{m.Name},{m.Family},{m.Task},{m.ParentId},{m.TeacherId},{m.Technique}"));
+        return $"{asOf:O}/{reference.ContentVersion}/{runs?.Count}/{runs?.Last}/{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(catalog)))}";
     }
-
-    private static Task<Dictionary<int, Model>> CatalogAsync(EfficiencyContext db, CancellationToken cancellationToken) =>
-        db.Models.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
-
-    /// <summary>What of the catalog the claims depend on: each model's identity, lineage and classification.</summary>
-    private static string CatalogKey(Dictionary<int, Model> models) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', models.Values.OrderBy(m => m.Id)
-            .Select(m => $"{m.Id},{m.Key},{m.Name},{m.Family},{m.Task},{m.ParentId},{m.TeacherId},{m.Technique}")))));
 
     private sealed record CachedOverview(string Key, ClaimsOverview Overview);
 
