@@ -1,63 +1,36 @@
 using EfficiencyDashboard.Core.Data;
-using EfficiencyDashboard.Core.Runs;
-using EfficiencyDashboard.Runner.Execution;
-using EfficiencyDashboard.Runner.Telemetry;
-using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Health;
+using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
+using EfficiencyDashboard.Web.Placement;
 using EfficiencyDashboard.Web.Reports.Claims;
 using EfficiencyDashboard.Web.Runs;
-using EfficiencyDashboard.Web.Storage;
-using EfficiencyDashboard.Web.Suites;
-using EfficiencyDashboard.Web.Variants;
-using Hangfire;
-using Hangfire.Storage.SQLite;
-using Microsoft.EntityFrameworkCore;
+using EfficiencyDashboard.Web.Workers;
 using MudBlazor.Services;
 
 namespace EfficiencyDashboard.Web;
 
 public static class Extensions
 {
+    /// <summary>
+    /// The web host: pages, the API and exports. It enqueues work and reads what workers write, and never loads a model
+    /// into ONNX Runtime; with <c>Runner:Worker</c> = process (the default) it starts and supervises one worker.
+    /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddSharedServices();
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddOptions<RunDefaults>().BindConfiguration(RunDefaults.SectionName);
-        services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.SectionName);
-
-        var data = new DataDirectory(
-            builder.Environment.ContentRootPath,
-            builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions());
-        services.AddSingleton(data);
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<EfficiencyContext>(options => options.UseSqlite(SqliteConnectionStrings.ForDataDirectory(data.Root)));
-
-        services.AddSingleton<IExecutionProviderLoader, OrtExecutionProviderLoader>();
-        services.AddSingleton<INvml>(Nvml.Shared);
-        services.AddSingleton(new RaplEnergyMeter());
-        services.AddSingleton<HardwareRegistry>();
+        services.AddHostedService<WebPlacement>();
+        services.AddSingleton<CatalogProgress>();
         services.AddSingleton<ExecutionProviderStatus>();
-        services.AddSingleton(sp => new InferenceBenchmark(
-            sp.GetRequiredService<IExecutionProviderLoader>(), sp.GetRequiredService<INvml>(), sp.GetRequiredService<RaplEnergyMeter>()));
-        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
-        services.AddSingleton<CatalogBuilder>();
         services.AddSingleton<ModelUploads>();
-        services.AddSingleton<ModelInputs>();
-        services.AddSingleton<VariantNotifier>();
-        services.AddSingleton<VariantQueue>();
-        services.AddTransient<VariantBuildJob>();
-        services.AddOptions<Dictionary<string, SuiteDefinition>>().BindConfiguration("Suites");
-        services.AddSingleton<SuiteQueue>();
-        services.AddTransient<SuiteJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<CatalogBuilder>());
-        services.AddSingleton<RunNotifier>();
-        services.AddSingleton<RunCancellations>();
-        services.AddSingleton<RunQueue>();
-        services.AddSingleton<RunRecovery>();
-        services.AddTransient<RunJob>();
         services.AddSingleton<ClaimsReport>();
-        builder.AddRunWorkers(data);
+        services.AddHostedService<WorkerUpdatePoller>();
+        if (builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>()?.Worker != WorkerMode.None)
+        {
+            services.AddSingleton<WorkerSupervisor>();
+            services.AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>());
+        }
 
         services.AddHealthChecks()
             .AddDbContextCheck<EfficiencyContext>("database", tags: [HealthEndpoints.ReadyTag])
@@ -69,37 +42,5 @@ public static class Extensions
         services.AddOpenApi();
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();
-    }
-
-    /// <summary>Hangfire on SQLite in the data directory, with one single-worker server per device queue.</summary>
-    private static void AddRunWorkers(this IHostApplicationBuilder builder, DataDirectory data)
-    {
-        var runner = builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>() ?? new RunnerOptions();
-        // Registered before AddHangfire, which would otherwise fall back to the process-wide JobStorage.Current.
-        // Created lazily after Hangfire's global configuration, whose static log provider must be this host's.
-        builder.Services.AddSingleton<JobStorage>(services =>
-        {
-            services.GetRequiredService<IGlobalConfiguration>();
-            return new SQLiteStorage(data.JobStoragePath, new SQLiteStorageOptions
-            {
-                QueuePollInterval = runner.QueuePollInterval,
-                JournalMode = SQLiteStorageOptions.JournalModes.WAL,
-            });
-        });
-        builder.Services.AddHangfire(configuration => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
-        foreach (var device in runner.ServedDevices)
-        {
-            builder.Services.AddHangfireServer(options =>
-            {
-                options.ServerName = RunRecovery.WorkerName(device);
-                options.Queues = [device];
-                options.WorkerCount = 1;
-                options.SchedulePollingInterval = runner.QueuePollInterval;
-                options.CancellationCheckInterval = TimeSpan.FromSeconds(1);
-            });
-        }
     }
 }

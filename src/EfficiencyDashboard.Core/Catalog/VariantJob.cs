@@ -28,7 +28,16 @@ public sealed class VariantJob
 
     public string? JobId { get; set; }
 
+    /// <summary>The worker instance that holds the job's lease while it builds the variant.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>When the lease lapses unless its holder renews it.</summary>
+    public DateTime? LeaseExpiresAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>When any process last changed the row; the web polls rows changed since it last looked.</summary>
+    public DateTime UpdatedAtUtc { get; set; }
 }

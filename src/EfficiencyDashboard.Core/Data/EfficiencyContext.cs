@@ -24,6 +24,8 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
 
     public DbSet<SuiteRun> SuiteRuns => Set<SuiteRun>();
 
+    public DbSet<CatalogBuild> CatalogBuilds => Set<CatalogBuild>();
+
     public DbSet<AcceleratorSpec> ReferenceAccelerators => Set<AcceleratorSpec>();
 
     public DbSet<MlperfResult> ReferenceMlperfResults => Set<MlperfResult>();

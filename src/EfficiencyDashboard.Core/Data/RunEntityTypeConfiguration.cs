@@ -13,8 +13,15 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         builder.Property(r => r.ExecutionProvider).HasConversion<string>();
         builder.Property(r => r.Scenario).HasConversion<string>();
         builder.Property(r => r.Status).HasConversion<string>();
+        // Rows stored before runs had phases and attempts read as queued, first attempt.
+        builder.Property(r => r.Phase).HasConversion<string>().HasDefaultValue(RunPhase.Queued);
+        builder.Property(r => r.Attempt).HasDefaultValue(1);
         builder.Property(r => r.InputShapes).AsJson();
         builder.HasIndex(r => r.Status);
+        // The web polls rows changed since it last looked; sweepers look for running runs whose lease lapsed.
+        builder.HasIndex(r => r.UpdatedAtUtc);
+        builder.HasIndex(r => new { r.Status, r.LeaseExpiresAtUtc });
+        builder.HasIndex(r => r.LeaseOwner);
         builder.HasIndex(r => r.CreatedAtUtc);
         builder.HasIndex(r => new { r.ModelId, r.Status });
         // The reports group succeeded runs by model and setting (machine, provider, batch size, scenario, input shapes). By

@@ -12,6 +12,8 @@ internal sealed class VariantJobEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(j => j.Technique).HasConversion<string>();
         builder.Property(j => j.Status).HasConversion<string>();
         builder.Property(j => j.Parameters).AsJson();
+        builder.HasIndex(j => j.UpdatedAtUtc);
+        builder.HasIndex(j => new { j.Status, j.LeaseExpiresAtUtc });
         builder.HasOne<Model>().WithMany().HasForeignKey(j => j.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Model>().WithMany().HasForeignKey(j => j.VariantId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -52,20 +52,44 @@ public sealed class Run
 
     public RunStatus Status { get; set; }
 
+    /// <summary>What the run is doing now; a finished run keeps the phase it ended in, so a crash can say when it happened.</summary>
+    public RunPhase Phase { get; set; }
+
+    /// <summary>More about the phase in words, for example "waiting for the catalog build: ResNet-50".</summary>
+    public string? PhaseDetail { get; set; }
+
     /// <summary>Fraction of the measurement done, from 0 to 1.</summary>
     public double Progress { get; set; }
+
+    /// <summary>Seconds of the measured window so far, as the worker last reported.</summary>
+    public double ElapsedSeconds { get; set; }
+
+    /// <summary>Estimated seconds left, as the worker last reported; null until it can be estimated.</summary>
+    public double? EtaSeconds { get; set; }
+
+    /// <summary>Measured queries completed so far, as the worker last reported.</summary>
+    public int QueriesCompleted { get; set; }
 
     public string? Error { get; set; }
 
     public bool CancelRequested { get; set; }
 
-    /// <summary>The worker (host and device) that claimed the run, so a restart only recovers its own runs.</summary>
+    /// <summary>How many times this configuration has been tried: 1, then 2 for the copy queued after a worker died.</summary>
+    public int Attempt { get; set; } = 1;
+
+    /// <summary>The worker instance that claimed the run.</summary>
     public string? ExecutedBy { get; set; }
+
+    /// <summary>The worker instance that holds the run's lease while it executes.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>When the lease lapses unless its holder renews it; a lapsed lease means the holder died.</summary>
+    public DateTime? LeaseExpiresAtUtc { get; set; }
 
     /// <summary>The job engine's id for the job executing this run.</summary>
     public string? JobId { get; set; }
 
-    /// <summary>The interrupted run this one repeats, if it was queued again after a crash.</summary>
+    /// <summary>The interrupted run this one repeats, if it was queued again after its worker died or the host stopped.</summary>
     public long? RequeuedFromRunId { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
@@ -74,5 +98,42 @@ public sealed class Run
 
     public DateTime? FinishedAtUtc { get; set; }
 
+    /// <summary>When any process last changed the row; the web polls rows changed since it last looked.</summary>
+    public DateTime UpdatedAtUtc { get; set; }
+
     public RunResult? Result { get; set; }
+
+    /// <summary>
+    /// A new queued run with every setting of <paramref name="run"/> (scenario, rates, bounds, preset, suite, shapes, device,
+    /// and any setting added later, since the copy starts from the whole object) and a fresh execution state.
+    /// </summary>
+    public static Run RepeatFor(Run run, int attempt, DateTime nowUtc)
+    {
+        var retry = (Run)run.MemberwiseClone();
+        retry.Id = 0;
+        retry.Model = null;
+        retry.Result = null;
+        retry.InputShapes = run.InputShapes.ToDictionary(s => s.Key, s => s.Value.ToArray());
+        retry.HardwareId = null;
+        retry.Status = RunStatus.Queued;
+        retry.Phase = RunPhase.Queued;
+        retry.PhaseDetail = null;
+        retry.Progress = 0;
+        retry.ElapsedSeconds = 0;
+        retry.EtaSeconds = null;
+        retry.QueriesCompleted = 0;
+        retry.Error = null;
+        retry.CancelRequested = false;
+        retry.Attempt = attempt;
+        retry.ExecutedBy = null;
+        retry.LeaseOwner = null;
+        retry.LeaseExpiresAtUtc = null;
+        retry.JobId = null;
+        retry.RequeuedFromRunId = run.Id;
+        retry.CreatedAtUtc = nowUtc;
+        retry.StartedAtUtc = null;
+        retry.FinishedAtUtc = null;
+        retry.UpdatedAtUtc = nowUtc;
+        return retry;
+    }
 }

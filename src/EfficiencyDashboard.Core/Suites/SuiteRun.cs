@@ -26,6 +26,15 @@ public sealed class SuiteRun
 
     public string? JobId { get; set; }
 
+    /// <summary>The worker instance planning the suite; null once planning is done.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>When the planning lease lapses unless its holder renews it.</summary>
+    public DateTime? LeaseExpiresAtUtc { get; set; }
+
+    /// <summary>How many times planning started; planning that died twice fails instead of starting again.</summary>
+    public int PlanningAttempts { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? FinishedAtUtc { get; set; }

@@ -1,12 +1,15 @@
 using EfficiencyDashboard.Web.Benchmarks;
+using EfficiencyDashboard.Web.Sandbox;
+using EfficiencyDashboard.Web.Workers;
 
 namespace EfficiencyDashboard.Web.Commands;
 
-/// <summary>The app's command-line mode: benchmarks and headless runs, without starting the web server.</summary>
+/// <summary>The app's command-line mode: the runner worker, benchmarks and headless runs, without starting the web server.</summary>
 public static class CommandLine
 {
     public const string Usage = """
         Usage: dotnet run --project src/EfficiencyDashboard.Web -c Release -- <command>
+          worker [--devices cpu,gpu0] [--Section:Key=value]  the runner worker: serves the device queues (the web host starts one unless Runner:Worker is none)
           run <file.json>                                   execute the run request(s) in the file, store them, print the results as JSON
           gpu-check [--provider cpu|cuda|tensorrt] [--seconds N] [--batches 1,64] [--allow-cpu-fallback]
                                                             ResNet-50 fp32/fp16 and MiniLM on a provider with NVML telemetry, one table
@@ -26,6 +29,10 @@ public static class CommandLine
 
         switch (args)
         {
+            case ["worker", .. var options]:
+                return await WorkerCommand.RunAsync(options);
+            case [SandboxCommand.Verb, var kind, var request, var result]:
+                return await SandboxCommand.RunAsync(kind, request, result, Console.Error);
             case ["run", var file]:
                 return await HeadlessRun.RunAsync(file, Console.Out, Console.Error);
             case ["gpu-check", .. var options]:

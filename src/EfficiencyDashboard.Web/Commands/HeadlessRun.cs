@@ -5,14 +5,16 @@ using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Workers;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Web.Commands;
 
 /// <summary>
 /// Runs the runs described in a JSON file without the web app: stores them in the database like any run, executes them
-/// one after another in this process, and prints each as the API returns it. The file holds one run request
-/// (as POST /api/runs takes) or <c>{"runs": [ ... ]}</c>.
+/// one after another in this process (a worker that serves no queue, holding a lease on each of its runs and touching
+/// no other), and prints each as the API returns it. The file holds one run request (as POST /api/runs takes) or
+/// <c>{"runs": [ ... ]}</c>.
 /// </summary>
 public static class HeadlessRun
 {
@@ -32,15 +34,14 @@ public static class HeadlessRun
         // Standard output carries the JSON result alone; logs go to standard error.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddApplicationServices();
+        builder.AddWorkerServices(serveQueues: false);
         using var host = builder.Build();
-        await host.PrepareDataAsync(recoverRuns: false);
+        await host.PrepareWorkerAsync(repairQueue: false);
 
         var services = host.Services;
-        // Only the catalog builder starts: the job servers stay off, so this process executes nothing but its own runs.
-        var catalog = services.GetRequiredService<CatalogBuilder>();
-        await catalog.StartAsync(CancellationToken.None);
-        await catalog.Completion;
+        // The catalog builder and the heartbeat start; no job server does, so this process executes nothing but its own runs.
+        await host.StartAsync();
+        await services.GetRequiredService<CatalogBuilder>().Completion;
         var views = new List<RunView>();
         using var cancellation = new ConsoleCancellation();
         foreach (var request in requests)
@@ -49,6 +50,7 @@ public static class HeadlessRun
             if (run is null)
             {
                 await error.WriteLineAsync($"Run request for model {request.ModelId} is invalid, nothing was queued: {JsonSerializer.Serialize(errors, Json)}");
+                await host.StopAsync();
                 return 2;
             }
 
@@ -58,6 +60,7 @@ public static class HeadlessRun
             views.Add(RunView.From(stored, null));
         }
 
+        await host.StopAsync();
         await output.WriteLineAsync(JsonSerializer.Serialize<object>(views.Count == 1 ? views[0] : views, Json));
         return views.All(v => v.Status == RunStatus.Succeeded) ? 0 : 1;
     }

@@ -1,29 +1,28 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Runner.Analysis;
-using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EfficiencyDashboard.Web.Models;
 
 /// <summary>
-/// Builds and analyses the built-in catalog in the background at start-up, so the UI serves at once; files already in
-/// the data directory are reused. Registered as a singleton and as the hosted service, so pages can show its progress.
+/// Builds and analyses the built-in catalog in the worker at start-up; files already in the data directory are reused.
+/// Each model is built on the runner's cores only when no CPU run measures there. Progress goes to the catalog build row,
+/// which the web polls. Registered as a singleton and as the hosted service, so suite planning can wait for it.
 /// </summary>
 public sealed class CatalogBuilder(
     IDbContextFactory<EfficiencyContext> dbFactory,
     DataDirectory data,
+    RunnerCores cores,
+    WorkerIdentity worker,
     IOptions<CatalogOptions> options,
     TimeProvider clock,
     ILogger<CatalogBuilder> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Subscribers<CatalogBuildStatus> _subscribers = new(logger);
-    private volatile CatalogBuildStatus _status = new(0, 0, null, []);
-
-    public CatalogBuildStatus Status => _status;
 
     /// <summary>Completes when every wanted built-in model is in the catalog (or failed with a reason).</summary>
     public Task Completion => _completion.Task;
@@ -31,31 +30,35 @@ public sealed class CatalogBuilder(
     public IReadOnlyList<BuiltInModel> Wanted =>
         options.Value.BuiltInModels.Length == 0 ? BuiltInModels.All : [.. BuiltInModels.All.Where(m => options.Value.BuiltInModels.Contains(m.Key))];
 
-    public IDisposable Subscribe(Action<CatalogBuildStatus> handler) => _subscribers.Subscribe(handler);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var wanted = Wanted;
         var problems = new List<string>();
         try
         {
+            await RecordAsync(0, wanted.Count, wanted.FirstOrDefault()?.Name, problems, finished: false, stoppingToken);
             for (var i = 0; i < wanted.Count && !stoppingToken.IsCancellationRequested; i++)
             {
-                Publish(new CatalogBuildStatus(i, wanted.Count, wanted[i].Name, [.. problems]));
                 try
                 {
                     // Building and analysing are CPU work; keep them off the host's start-up path.
-                    await Task.Run(() => EnsureAsync(wanted[i], stoppingToken), stoppingToken);
+                    await Task.Run(() => EnsureAsync(wanted[i], i, wanted.Count, problems, stoppingToken), stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogWarning(ex, "Built-in model {Key} could not be built", wanted[i].Key);
                     problems.Add($"{wanted[i].Name}: {ex.Message}");
                 }
+
+                await RecordAsync(i + 1, wanted.Count, i + 1 < wanted.Count ? wanted[i + 1].Name : null, problems, finished: false, stoppingToken);
             }
 
             await LinkTeachersAsync(wanted, stoppingToken);
-            Publish(new CatalogBuildStatus(wanted.Count, wanted.Count, null, [.. problems]));
+            await RecordAsync(wanted.Count, wanted.Count, null, problems, finished: true, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The worker is stopping; the next one goes on where this one stopped.
         }
         finally
         {
@@ -63,7 +66,7 @@ public sealed class CatalogBuilder(
         }
     }
 
-    private async Task EnsureAsync(BuiltInModel builtIn, CancellationToken cancellationToken)
+    private async Task EnsureAsync(BuiltInModel builtIn, int done, int total, List<string> problems, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var path = data.PathOf(builtIn.RelativePath);
@@ -73,6 +76,13 @@ public sealed class CatalogBuilder(
             return;
         }
 
+        if (cores.Holder is { } holder)
+        {
+            await RecordAsync(done, total, $"{builtIn.Name} (after {holder})", problems, finished: false, cancellationToken);
+        }
+
+        using var turn = await cores.BuildAsync($"the catalog build: {builtIn.Name}", cancellationToken);
+        await RecordAsync(done, total, builtIn.Name, problems, finished: false, cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path) && !builtIn.Produce(path))
         {
@@ -95,7 +105,7 @@ public sealed class CatalogBuilder(
         model.Provenance = builtIn.Provenance;
         model.DefaultInputShapes = new Dictionary<string, int[]>(shapes);
         model.ReferenceQuality = builtIn.ReferenceQuality;
-        CatalogEntry.ApplyAnalysis(model, analysis, new FileInfo(path).Length, classify: false);
+        CatalogEntry.ApplyAnalysis(model, ModelFacts.From(analysis), new FileInfo(path).Length, classify: false);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Catalog: {Name} ready ({Parameters:N0} parameters, {Macs:N0} MACs per sample)", builtIn.Name, model.ParameterCount, model.MacsPerSample);
     }
@@ -117,9 +127,25 @@ public sealed class CatalogBuilder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void Publish(CatalogBuildStatus status)
+    /// <summary>Writes the catalog build row the web shows.</summary>
+    private async Task RecordAsync(int done, int total, string? current, List<string> problems, bool finished, CancellationToken cancellationToken)
     {
-        _status = status;
-        _subscribers.Publish(status);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await db.CatalogBuilds.FirstOrDefaultAsync(b => b.Id == CatalogBuild.SingleId, cancellationToken)
+            ?? db.CatalogBuilds.Add(new CatalogBuild { StartedAtUtc = now }).Entity;
+        if (row.WorkerId != worker.Id)
+        {
+            row.WorkerId = worker.Id;
+            row.StartedAtUtc = now;
+        }
+
+        row.Done = done;
+        row.Total = total;
+        row.Current = current;
+        row.Problems = [.. problems];
+        row.FinishedAtUtc = finished ? now : null;
+        row.UpdatedAtUtc = now;
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

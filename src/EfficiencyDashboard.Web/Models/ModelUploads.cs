@@ -1,8 +1,7 @@
 using System.Text.Json;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
-using EfficiencyDashboard.Runner.Analysis;
-using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Sandbox;
 using EfficiencyDashboard.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,9 +10,11 @@ namespace EfficiencyDashboard.Web.Models;
 
 /// <summary>
 /// Adds an engineer's .onnx file to the catalog: streams it to disk (never whole in memory), validates it by opening an
-/// ONNX Runtime session and analysing it, and adds it only if that works; otherwise says why and leaves nothing behind.
+/// ONNX Runtime session and analysing it in a sandbox process (never in the web process, with a memory and a time
+/// limit), and adds it only if that works; otherwise says why and leaves nothing behind.
 /// </summary>
-public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory, DataDirectory data, IOptions<CatalogOptions> options, TimeProvider clock)
+public sealed class ModelUploads(
+    IDbContextFactory<EfficiencyContext> dbFactory, DataDirectory data, SandboxProcess sandbox, IOptions<CatalogOptions> options, TimeProvider clock)
 {
     public long MaxBytes => options.Value.MaxUploadBytes;
 
@@ -48,33 +49,36 @@ public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory,
             }
 
             var shapes = inputShapes ?? new Dictionary<string, int[]>();
-            ModelAnalysis analysis;
+            SandboxOutcome<ModelFacts> analysis;
             try
             {
-                analysis = ModelAnalyzer.Analyze(await File.ReadAllBytesAsync(path, cancellationToken), 1, shapes);
+                analysis = await sandbox.RunAsync<ModelAnalysisRequest, ModelFacts>(
+                    ModelAnalysisRequest.Kind, "analysis", new ModelAnalysisRequest(path, new Dictionary<string, int[]>(shapes)), null, cancellationToken);
             }
-            catch (DynamicDimensionException ex)
+            catch (SandboxStoppedException ex)
             {
-                errors["inputShapes"] = [ex.Message];
+                errors["file"] = [ex.Message];
                 return (null, errors);
             }
-            catch (RunnerException ex)
+
+            if (analysis.Value is not { } facts)
             {
-                errors["file"] = [$"Not a model ONNX Runtime can run: {ex.Message}"];
+                errors[analysis.ErrorKind == ModelAnalysisRequest.DynamicDimension ? "inputShapes" : "file"] =
+                    [analysis.ErrorKind == ModelAnalysisRequest.DynamicDimension ? analysis.Error! : $"Not a model ONNX Runtime can run: {analysis.Error}"];
                 return (null, errors);
             }
 
             var model = new Model
             {
                 Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(fileName) : name.Trim(),
-                Task = analysis.Task,
+                Task = facts.Task,
                 Source = ModelSource.Uploaded,
                 Provenance = $"Uploaded as '{fileName}' on {clock.GetUtcNow():yyyy-MM-dd}.",
                 FilePath = relative,
                 AddedAtUtc = clock.GetUtcNow().UtcDateTime,
                 DefaultInputShapes = new Dictionary<string, int[]>(shapes),
             };
-            CatalogEntry.ApplyAnalysis(model, analysis, size.Value, classify: true);
+            CatalogEntry.ApplyAnalysis(model, facts, size.Value, classify: true);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Models.Add(model);
             await db.SaveChangesAsync(cancellationToken);

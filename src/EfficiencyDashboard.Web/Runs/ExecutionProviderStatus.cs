@@ -1,10 +1,31 @@
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
-using EfficiencyDashboard.Web.Hardware;
+using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Web.Runs;
 
-/// <summary>Which execution providers load on this server, as the hardware detection found at start-up.</summary>
-public sealed class ExecutionProviderStatus(HardwareRegistry hardware)
+/// <summary>
+/// Which execution providers load where runs execute, as the most recently started worker found them (it records them
+/// on its host's hardware record; the web never loads ONNX Runtime to find out). Refreshed by the web's poller.
+/// </summary>
+public sealed class ExecutionProviderStatus(IDbContextFactory<EfficiencyContext> dbFactory)
 {
-    public IReadOnlyList<ProviderAvailability> Providers => hardware.Description.ExecutionProviders;
+    private volatile IReadOnlyList<ProviderAvailability> _providers = [];
+
+    /// <summary>Empty until a worker has registered its host.</summary>
+    public IReadOnlyList<ProviderAvailability> Providers => _providers;
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Hardware.AsNoTracking().OrderByDescending(h => h.LastSeenAtUtc).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null)
+        {
+            _providers = [.. latest.ExecutionProviders
+                .Select(p => (Provider: RunRequestValidator.ParseProvider(p.Provider), p.Loads, p.Detail))
+                .Where(p => p.Provider is not null)
+                .Select(p => new ProviderAvailability(p.Provider!.Value, p.Loads, p.Detail))];
+        }
+    }
 }

@@ -1,19 +1,12 @@
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EfficiencyDashboard.Web.Runs;
 
 /// <summary>Validates run requests, stores them as queued runs and hands them to the device's job queue; cancels them.</summary>
-public sealed class RunQueue(
-    IDbContextFactory<EfficiencyContext> dbFactory,
-    IBackgroundJobClient jobs,
-    IOptions<RunDefaults> defaults,
-    RunNotifier notifier,
-    RunCancellations cancellations,
-    TimeProvider clock)
+public sealed class RunQueue(IDbContextFactory<EfficiencyContext> dbFactory, IOptions<RunDefaults> defaults, RunLifecycle lifecycle)
 {
     public async Task<(Run? Run, Dictionary<string, string[]> Errors)> EnqueueAsync(RunRequest request, CancellationToken cancellationToken)
     {
@@ -39,58 +32,14 @@ public sealed class RunQueue(
             return (null, errors);
         }
 
-        run.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         run.SuiteRunId = suiteRunId;
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
+        await lifecycle.AddAsync(db, run, cancellationToken);
         return (run, errors);
     }
 
     /// <summary>Puts a stored queued run on its device's job queue.</summary>
-    public async Task ScheduleAsync(EfficiencyContext db, Run run, CancellationToken cancellationToken)
-    {
-        // The queue overload: a job enqueued through EnqueuedState would be retried on "default", which no worker serves.
-        run.JobId = jobs.Enqueue<RunJob>(run.Device, job => job.ExecuteAsync(run.Id, JobCancellationToken.Null));
-        await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, run.JobId), cancellationToken);
-        notifier.Publish(new RunUpdate(run.Id, RunStatus.Queued, "queued", 0, 0, null, 0));
-    }
+    public Task ScheduleAsync(EfficiencyContext db, Run run, CancellationToken cancellationToken) => lifecycle.ScheduleAsync(db, run, cancellationToken);
 
     /// <summary>Cancels a queued run at once, or asks a running one to stop. Returns the run's status afterwards, or null if there is no such run.</summary>
-    public async Task<RunStatus?> CancelAsync(long runId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var dequeued = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Queued)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RunStatus.Cancelled)
-                .SetProperty(r => r.CancelRequested, true)
-                .SetProperty(r => r.FinishedAtUtc, now), cancellationToken);
-        var stopping = dequeued == 0 && await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequested, true), cancellationToken) == 1;
-
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-        {
-            return null;
-        }
-
-        if (dequeued == 1 || stopping)
-        {
-            // In this process the token fires at once; on another worker host deleting the job fires its cancellation token.
-            cancellations.TryCancel(runId);
-            if (run.JobId is not null)
-            {
-                jobs.Delete(run.JobId);
-            }
-        }
-
-        if (dequeued == 1)
-        {
-            notifier.Publish(new RunUpdate(runId, RunStatus.Cancelled, "cancelled", 0, 0, null, 0));
-        }
-
-        return run.Status;
-    }
+    public Task<RunStatus?> CancelAsync(long runId, CancellationToken cancellationToken) => lifecycle.CancelAsync(runId, cancellationToken);
 }

@@ -1,44 +1,42 @@
 using EfficiencyDashboard.Core.Data;
-using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Runs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EfficiencyDashboard.Web.Storage;
 
 public static class DataPreparation
 {
-    /// <summary>Before the app serves: apply migrations, switch SQLite to WAL, and repair the run queue. The catalog builds in the background.</summary>
-    /// <param name="recoverRuns">False for the headless mode, which must not touch runs a web app on this host may be executing.</param>
-    public static async Task PrepareDataAsync(this IHost app, bool recoverRuns = true, CancellationToken cancellationToken = default)
+    /// <summary>Before the web app serves: apply migrations, switch SQLite to WAL and load the reference data. The worker builds the catalog.</summary>
+    public static async Task PrepareDataAsync(this IHost app, CancellationToken cancellationToken = default)
     {
         var services = app.Services;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync(cancellationToken))
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await LoadReferenceDataAsync(services, db, cancellationToken);
-        }
+        await using var db = await MigrateAsync(services, cancellationToken);
+        await LoadReferenceDataAsync(services, db, cancellationToken);
+    }
 
+    /// <summary>
+    /// Before a worker serves: apply migrations (a worker may start before any web host), register this host's hardware,
+    /// and with <paramref name="repairQueue"/> put queued runs whose job was lost back on their queue.
+    /// </summary>
+    public static async Task PrepareWorkerAsync(this IHost host, bool repairQueue, CancellationToken cancellationToken = default)
+    {
+        var services = host.Services;
+        await (await MigrateAsync(services, cancellationToken)).DisposeAsync();
         await services.GetRequiredService<HardwareRegistry>().RegisterAsync(cancellationToken);
-
-        if (!recoverRuns)
+        if (repairQueue)
         {
-            return;
+            await services.GetRequiredService<RunRecovery>().RequeueLostJobsAsync(cancellationToken);
         }
+    }
 
-        // A variant job left running by a process that died cannot resume mid-transform: it ends interrupted.
-        await using (var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync(cancellationToken))
-        {
-            await db.VariantJobs.Where(j => j.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, RunStatus.Interrupted)
-                .SetProperty(j => j.Phase, (string?)null)
-                .SetProperty(j => j.Error, "The process stopped while the variant was being made; request it again."), cancellationToken);
-        }
-
-        await services.GetRequiredService<RunRecovery>().RecoverAsync(services.GetRequiredService<IOptions<RunnerOptions>>().Value.ServedDevices, cancellationToken);
+    private static async Task<EfficiencyContext> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        return db;
     }
 
     private static async Task LoadReferenceDataAsync(IServiceProvider services, EfficiencyContext db, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ namespace EfficiencyDashboard.Web.Suites;
 public sealed class SuiteQueue(
     IDbContextFactory<EfficiencyContext> dbFactory, IBackgroundJobClient jobs, IOptions<Dictionary<string, SuiteDefinition>> suites, TimeProvider clock)
 {
+    /// <summary>Suites are planned on the CPU queue, so planning never overlaps a CPU measurement.</summary>
+    public const string Queue = "cpu";
+
     public IReadOnlyDictionary<string, SuiteDefinition> Configured => suites.Value;
 
     /// <summary>Null when no suite has that name.</summary>
@@ -25,7 +28,7 @@ public sealed class SuiteQueue(
         var start = new SuiteRun { Name = name, Status = RunStatus.Queued, Phase = "queued", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         db.SuiteRuns.Add(start);
         await db.SaveChangesAsync(cancellationToken);
-        start.JobId = jobs.Enqueue<SuiteJob>("cpu", job => job.ExecuteAsync(start.Id, JobCancellationToken.Null));
+        start.JobId = jobs.Enqueue<SuiteJob>(Queue, job => job.ExecuteAsync(start.Id, JobCancellationToken.Null));
         await db.SaveChangesAsync(cancellationToken);
         return start;
     }

@@ -2,140 +2,176 @@ using System.Globalization;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
-using EfficiencyDashboard.Runner.Analysis;
-using EfficiencyDashboard.Runner.Execution;
-using EfficiencyDashboard.Runner.Fidelity;
-using EfficiencyDashboard.Runner.Inputs;
-using EfficiencyDashboard.Runner.Techniques;
 using EfficiencyDashboard.Web.Models;
+using EfficiencyDashboard.Web.Runs;
+using EfficiencyDashboard.Web.Sandbox;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Workers;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using TechniqueTransforms = EfficiencyDashboard.Runner.Techniques.Technique;
+using Microsoft.Extensions.Options;
 
 namespace EfficiencyDashboard.Web.Variants;
 
 /// <summary>
-/// Derives a variant: applies the technique to the parent graph, analyses the result, and measures its fidelity to the
-/// parent on the same real inputs (calibration uses other samples than the comparison), then adds it to the catalog.
+/// Derives a variant in a worker: applies the technique to the parent graph, analyses the result, and measures its
+/// fidelity to the parent on the same real inputs (calibration uses other samples than the comparison), then adds it to
+/// the catalog. The ONNX work runs in a sandbox process with a memory and a time limit, on the runner's cores only
+/// when no CPU run measures there; the job holds a lease while it builds.
 /// </summary>
 public sealed class VariantBuildJob(
     IDbContextFactory<EfficiencyContext> dbFactory,
     DataDirectory data,
     ModelInputs inputs,
+    SandboxProcess sandbox,
+    RunnerCores cores,
+    WorkerIdentity worker,
     VariantNotifier notifier,
+    IOptions<RunnerOptions> options,
     TimeProvider clock,
     ILogger<VariantBuildJob> logger)
 {
-    private const int CalibrationBatches = 4;
-    private const int ComparisonBatches = 4;
+    /// <summary>Where a job's variant file goes, relative to the data directory.</summary>
+    public static string FileOf(VariantJob job) => Path.Combine("models", "variants", $"{job.ParentId}-{job.Technique.ApiName()}-{job.Id}.onnx");
 
     [AutomaticRetry(Attempts = 0)]
     public async Task ExecuteAsync(long jobId, IJobCancellationToken cancellation)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var job = await db.VariantJobs.FirstOrDefaultAsync(j => j.Id == jobId && j.Status == RunStatus.Queued);
+        var job = await ClaimAsync(db, jobId);
         if (job is null)
         {
             return;
         }
 
         var parent = await db.Models.AsNoTracking().FirstAsync(m => m.Id == job.ParentId);
+        var relative = FileOf(job);
         try
         {
-            await SetPhaseAsync(db, job, RunStatus.Running, "applying the technique");
-            var parentBytes = await File.ReadAllBytesAsync(data.PathOf(parent.FilePath));
-            var batchSize = parent.FixedBatchSize ?? 4;
-            var options = inputs.CalibrationOptions(parent);
-            var samples = CalibrationSet.For(parentBytes, CalibrationBatches + ComparisonBatches, batchSize, options);
-            var calibration = new CalibrationSet(samples.Kind, [.. samples.Batches.Take(CalibrationBatches)]);
-            var comparison = new CalibrationSet(samples.Kind, [.. samples.Batches.Skip(CalibrationBatches)]);
-            var result = TechniqueTransforms.Apply(job.Technique.ApiName(), parentBytes, OptionsFor(job, calibration));
-            cancellation.ThrowIfCancellationRequested();
-
-            await SetPhaseAsync(db, job, RunStatus.Running, "analysing the variant");
-            var relative = Path.Combine("models", "variants", $"{parent.Id}-{job.Technique.ApiName()}-{job.Id}.onnx");
-            Directory.CreateDirectory(Path.GetDirectoryName(data.PathOf(relative))!);
-            await File.WriteAllBytesAsync(data.PathOf(relative), result.Model);
-            var analysis = ModelAnalyzer.Analyze(result.Model, 1, parent.DefaultInputShapes);
-
-            await SetPhaseAsync(db, job, RunStatus.Running, "measuring fidelity to the parent");
-            var fidelity = FidelityMeter.Compare(parentBytes, result.Model, comparison);
-            var variant = new Model
+            await SetPhaseAsync(db, job, "waiting for the runner's cores");
+            using var turn = await cores.BuildAsync($"the variant build: {job.Technique.ApiName()} of {parent.Name}", cancellation.ShutdownToken);
+            var request = new VariantBuildRequest(
+                data.PathOf(parent.FilePath), job.Technique.ApiName(), job.Parameters, inputs.CalibrationOptions(parent), parent.FixedBatchSize ?? 4,
+                data.PathOf(relative), new Dictionary<string, int[]>(parent.DefaultInputShapes));
+            var built = await sandbox.RunAsync<VariantBuildRequest, VariantBuildResult>(
+                VariantBuildRequest.Kind, "variant building", request, phase => _ = SetPhaseAsync(jobId, phase), cancellation.ShutdownToken);
+            if (built.Value is not { } variant)
             {
-                Name = $"{parent.Name} · {Label(job)}",
-                Family = parent.Family,
-                Task = parent.Task,
-                Source = parent.Source,
-                Provenance = $"{job.Technique.ApiName()} variant of {parent.Name}: {result.Description}",
-                FilePath = relative,
-                AddedAtUtc = clock.GetUtcNow().UtcDateTime,
-                DefaultInputShapes = new Dictionary<string, int[]>(parent.DefaultInputShapes),
-                ParentId = parent.Id,
-                Technique = job.Technique,
-                TechniqueParameters = new Dictionary<string, string>(job.Parameters),
-                Fidelity = new Core.Catalog.FidelityReport(
-                    fidelity.CosineSimilarityMean, fidelity.MaxAbsError, fidelity.MeanAbsError, fidelity.Top1Agreement,
-                    fidelity.SimilarityRankCorrelation, fidelity.Samples,
-                    $"{fidelity.Samples} samples of {ModelInputs.Describe(parent)}, not used for calibration; output '{fidelity.OutputName}'",
-                    clock.GetUtcNow().UtcDateTime),
-            };
-            CatalogEntry.ApplyAnalysis(variant, analysis, result.Model.LongLength, classify: false);
-            db.Models.Add(variant);
+                await FinishAsync(db, job, RunStatus.Failed, built.Error);
+                return;
+            }
+
+            var model = NewModel(job, parent, variant, relative);
+            CatalogEntry.ApplyAnalysis(model, variant.Facts, variant.FileSizeBytes, classify: false);
+            db.Models.Add(model);
             await db.SaveChangesAsync();
-            job.VariantId = variant.Id;
+            job.VariantId = model.Id;
             await FinishAsync(db, job, RunStatus.Succeeded, null);
         }
-        catch (Exception ex) when (ex is TechniqueNotApplicableException or FidelityException or RunnerException or ArgumentException)
+        catch (SandboxStoppedException ex)
         {
             await FinishAsync(db, job, RunStatus.Failed, ex.Message);
         }
         catch (OperationCanceledException)
         {
-            await FinishAsync(db, job, RunStatus.Interrupted, "The server stopped while the variant was being made; request it again.");
+            await FinishAsync(db, job, RunStatus.Interrupted, "The worker shut down while the variant was being made; request it again.");
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Variant job {JobId} failed", jobId);
             await FinishAsync(db, job, RunStatus.Failed, $"Unexpected error: {ex.Message}");
         }
+        finally
+        {
+            if (job.VariantId is null)
+            {
+                File.Delete(data.PathOf(relative));
+            }
+        }
     }
 
-    private static VariantOptions OptionsFor(VariantJob job, CalibrationSet calibration)
+    private Model NewModel(VariantJob job, Model parent, VariantBuildResult variant, string relative)
     {
-        double Number(string key, double fallback) =>
-            job.Parameters.TryGetValue(key, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-        var percentile = job.Parameters.GetValueOrDefault("calibration") == "percentile";
-        return new VariantOptions(
-            Ratio: Number("ratio", 0.3),
-            Calibration: calibration,
-            StaticQuantization: new StaticQuantizationOptions(percentile ? CalibrationMethod.Percentile : CalibrationMethod.MinMax, Number("percentile", 99.99)));
+        var fidelity = variant.Fidelity;
+        return new Model
+        {
+            Name = $"{parent.Name} · {Label(job)}",
+            Family = parent.Family,
+            Task = parent.Task,
+            Source = parent.Source,
+            Provenance = $"{job.Technique.ApiName()} variant of {parent.Name}: {variant.Description}",
+            FilePath = relative,
+            AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+            DefaultInputShapes = new Dictionary<string, int[]>(parent.DefaultInputShapes),
+            ParentId = parent.Id,
+            Technique = job.Technique,
+            TechniqueParameters = new Dictionary<string, string>(job.Parameters),
+            Fidelity = new FidelityReport(
+                fidelity.CosineSimilarityMean, fidelity.MaxAbsError, fidelity.MeanAbsError, fidelity.Top1Agreement,
+                fidelity.SimilarityRankCorrelation, fidelity.Samples,
+                $"{fidelity.Samples} samples of {ModelInputs.Describe(parent)}, not used for calibration; output '{fidelity.OutputName}'",
+                clock.GetUtcNow().UtcDateTime),
+        };
     }
 
     private static string Label(VariantJob job) => job.Technique switch
     {
-        Core.Catalog.Technique.PrunedStructured or Core.Catalog.Technique.PrunedUnstructured =>
+        Technique.PrunedStructured or Technique.PrunedUnstructured =>
             $"{job.Technique.ApiName()} {double.Parse(job.Parameters["ratio"], CultureInfo.InvariantCulture):P0}",
-        Core.Catalog.Technique.Int8Static => $"int8-static ({job.Parameters["calibration"]})",
+        Technique.Int8Static => $"int8-static ({job.Parameters["calibration"]})",
         _ => job.Technique.ApiName(),
     };
 
-    private async Task SetPhaseAsync(EfficiencyContext db, VariantJob job, RunStatus status, string phase)
+    /// <summary>Queued to running with this worker's lease; null when cancelled or already taken.</summary>
+    private async Task<VariantJob?> ClaimAsync(EfficiencyContext db, long jobId)
     {
-        job.Status = status;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.VariantJobs.Where(j => j.Id == jobId && j.Status == RunStatus.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, RunStatus.Running)
+                .SetProperty(j => j.LeaseOwner, worker.Id)
+                .SetProperty(j => j.LeaseExpiresAtUtc, now + options.Value.LeaseDuration)
+                .SetProperty(j => j.UpdatedAtUtc, now));
+        return claimed == 0 ? null : await db.VariantJobs.FirstAsync(j => j.Id == jobId);
+    }
+
+    private async Task SetPhaseAsync(EfficiencyContext db, VariantJob job, string phase)
+    {
         job.Phase = phase;
+        job.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
-        notifier.Publish(new VariantJobUpdate(job.Id, job.ParentId, status, phase, null, null));
+        notifier.Publish(new VariantJobUpdate(job.Id, job.ParentId, job.Status, phase, null, null));
+    }
+
+    /// <summary>A phase the sandbox reported, written from its output reader through a context of its own.</summary>
+    private async Task SetPhaseAsync(long jobId, string phase)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.VariantJobs.Where(j => j.Id == jobId && j.Status == RunStatus.Running && j.LeaseOwner == worker.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Phase, phase).SetProperty(j => j.UpdatedAtUtc, clock.GetUtcNow().UtcDateTime));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Variant job {JobId}: the phase '{Phase}' could not be recorded", jobId, phase);
+        }
     }
 
     private async Task FinishAsync(EfficiencyContext db, VariantJob job, RunStatus status, string? error)
     {
-        job.Status = status;
-        job.Phase = null;
-        job.Error = error;
-        job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Only while this worker still holds it: a lapsed lease means another process already ended the job.
+        await db.VariantJobs.Where(j => j.Id == job.Id && j.Status == RunStatus.Running && j.LeaseOwner == worker.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.Phase, (string?)null)
+                .SetProperty(j => j.Error, error)
+                .SetProperty(j => j.VariantId, job.VariantId)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAtUtc, (DateTime?)null)
+                .SetProperty(j => j.FinishedAtUtc, now)
+                .SetProperty(j => j.UpdatedAtUtc, now));
         notifier.Publish(new VariantJobUpdate(job.Id, job.ParentId, status, null, error, job.VariantId));
     }
 }

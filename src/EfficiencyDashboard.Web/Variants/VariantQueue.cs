@@ -51,6 +51,7 @@ public sealed class VariantQueue(IDbContextFactory<EfficiencyContext> dbFactory,
             Phase = "queued",
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
+        job.UpdatedAtUtc = job.CreatedAtUtc;
         db.VariantJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(new VariantJobUpdate(job.Id, parentId, job.Status, job.Phase, null, null));

@@ -17,6 +17,41 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.CatalogBuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Current")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogBuilds", (string)null);
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.Model", b =>
                 {
                     b.Property<int>("Id")
@@ -142,6 +177,12 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<string>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Parameters")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -160,6 +201,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("VariantId")
                         .HasColumnType("INTEGER");
 
@@ -167,7 +211,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.HasIndex("VariantId");
+
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
 
                     b.ToTable("VariantJobs", (string)null);
                 });
@@ -475,6 +523,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<bool>("AllowCpuFallback")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("BatchSize")
                         .HasColumnType("INTEGER");
 
@@ -491,8 +544,14 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("EtaSeconds")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("ExecutedBy")
                         .HasColumnType("TEXT");
@@ -517,14 +576,32 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double?>("LatencyBoundMs")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MinQueries")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ModelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Queued");
+
+                    b.Property<string>("PhaseDetail")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("QueriesCompleted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RequeuedFromRunId")
                         .HasColumnType("INTEGER");
@@ -549,6 +626,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double?>("TargetQps")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WarmupQueries")
                         .HasColumnType("INTEGER");
 
@@ -558,11 +638,17 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("HardwareId");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("SuiteRunId");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.HasIndex("ModelId", "Status");
+
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
 
                     b.HasIndex("Status", "ModelId", "HardwareId", "ExecutionProvider", "BatchSize", "Scenario");
 
@@ -741,6 +827,12 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<string>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -749,6 +841,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlannedRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanningAttempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Skipped")
@@ -762,6 +857,8 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
 
                     b.ToTable("SuiteRuns", (string)null);
                 });
