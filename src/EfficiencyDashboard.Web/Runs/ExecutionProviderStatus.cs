@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EfficiencyDashboard.Web.Runs;
 
 /// <summary>
-/// Which execution providers load where runs execute, as the most recently started worker found them (it records them
-/// on its host's hardware record; the web never loads ONNX Runtime to find out). Refreshed by the web's poller.
+/// Which execution providers load where runs execute, as a worker on this host (else the most recently seen worker host)
+/// found them: a worker records them on its host's hardware record, and the web never loads ONNX Runtime to find out.
+/// Refreshed by the web's poller.
 /// </summary>
 public sealed class ExecutionProviderStatus(IDbContextFactory<EfficiencyContext> dbFactory)
 {
@@ -19,7 +20,9 @@ public sealed class ExecutionProviderStatus(IDbContextFactory<EfficiencyContext>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.Hardware.AsNoTracking().OrderByDescending(h => h.LastSeenAtUtc).FirstOrDefaultAsync(cancellationToken);
+        // This host's record first: the supervised worker runs here; workers started elsewhere report their own hosts.
+        var latest = await db.Hardware.AsNoTracking().OrderByDescending(h => h.MachineName == Environment.MachineName).ThenByDescending(h => h.LastSeenAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
         if (latest is not null)
         {
             _providers = [.. latest.ExecutionProviders

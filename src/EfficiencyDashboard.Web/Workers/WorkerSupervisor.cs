@@ -168,7 +168,8 @@ public sealed class WorkerSupervisor(
         {
             foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
             {
-                if (value is not null && key != "Storage:DataDirectory")
+                // The section's own key is not a setting; the data directory goes resolved, below.
+                if (value is not null && key != section && key != "Storage:DataDirectory")
                 {
                     yield return $"--{key}={value}";
                 }

@@ -25,6 +25,12 @@ public sealed class RunLifecycleTests(DashboardFixture app) : IClassFixture<Dash
         var id = await Client.StartRunAsync(new { modelId, executionProvider = "cpu", batchSize = 2, durationSeconds = 1.5, minQueries = 10, warmupQueries = 2 });
 
         var run = await Client.WaitForStatusAsync(id, "succeeded");
+        // Pages hear it once the web's poller reads the row the worker wrote.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!updates.Any(u => u.RunId == id && u.Status == RunStatus.Succeeded) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
 
         var statuses = updates.Where(u => u.RunId == id).Select(u => u.Status).Distinct().ToArray();
         Assert.Equal([RunStatus.Queued, RunStatus.Running, RunStatus.Succeeded], statuses);
