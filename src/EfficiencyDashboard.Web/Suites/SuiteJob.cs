@@ -28,6 +28,7 @@ public sealed class SuiteJob(
     HardwareRegistry hardware,
     CatalogBuilder catalog,
     WorkerIdentity worker,
+    WorkLeases leases,
     IOptions<RunnerOptions> options,
     TimeProvider clock,
     ILogger<SuiteJob> logger)
@@ -41,6 +42,8 @@ public sealed class SuiteJob(
         {
             return;
         }
+
+        using var held = leases.Hold();
 
         if (!suites.Value.TryGetValue(start.Name, out var suite))
         {

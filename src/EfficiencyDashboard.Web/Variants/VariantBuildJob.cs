@@ -26,6 +26,7 @@ public sealed class VariantBuildJob(
     SandboxProcess sandbox,
     RunnerCores cores,
     WorkerIdentity worker,
+    WorkLeases leases,
     VariantNotifier notifier,
     IOptions<RunnerOptions> options,
     TimeProvider clock,
@@ -43,6 +44,8 @@ public sealed class VariantBuildJob(
         {
             return;
         }
+
+        using var held = leases.Hold();
 
         var parent = await db.Models.AsNoTracking().FirstAsync(m => m.Id == job.ParentId);
         var relative = FileOf(job);

@@ -29,7 +29,19 @@ public sealed class WorkLeases(
     /// <summary>Suite planning that died this many times fails instead of starting again.</summary>
     public const int MaxPlanningAttempts = 2;
 
+    private int _heldHere;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Variant builds and suite plannings this process holds a lease on now; the heartbeat renews nothing while there are none.</summary>
+    public int HeldHere => Volatile.Read(ref _heldHere);
+
+    /// <summary>Marks a lease this process just took; disposing marks it given back.</summary>
+    public IDisposable Hold()
+    {
+        Interlocked.Increment(ref _heldHere);
+        return new Held(this);
+    }
 
     public async Task RenewAsync(string owner, CancellationToken cancellationToken)
     {
@@ -117,6 +129,19 @@ public sealed class WorkLeases(
                 var jobId = jobs.Enqueue<SuiteJob>(SuiteQueue.Queue, job => job.ExecuteAsync(suite.Id, JobCancellationToken.Null));
                 await db.SuiteRuns.Where(s => s.Id == suite.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId));
                 logger.LogWarning("Suite start {SuiteRunId} is planned again: {Cause}", suite.Id, cause);
+            }
+        }
+    }
+
+    private sealed class Held(WorkLeases leases) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Interlocked.Decrement(ref leases._heldHere);
             }
         }
     }

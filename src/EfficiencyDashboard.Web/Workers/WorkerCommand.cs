@@ -23,13 +23,8 @@ public static class WorkerCommand
             options.SingleLine = true;
             options.ColorBehavior = LoggerColorBehavior.Disabled;
         });
-        if (builder.Configuration["devices"] is { Length: > 0 } devices)
-        {
-            builder.Services.PostConfigure<RunnerOptions>(options =>
-                options.Devices = [.. devices.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
-        }
-
-        builder.AddWorkerServices(serveQueues: true);
+        var devices = builder.Configuration["devices"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        builder.AddWorkerServices(serveQueues: true, devices);
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(WorkerCommand));
         var placement = host.Services.GetRequiredService<CpuPlacement>();

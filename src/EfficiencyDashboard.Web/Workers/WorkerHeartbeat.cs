@@ -33,7 +33,8 @@ public sealed class WorkerHeartbeat(
                     }
                 }
 
-                if (sinceRenewal.Elapsed >= options.Value.HeartbeatInterval)
+                // An idle worker holds no lease: nothing to renew, and no load on the database.
+                if (sinceRenewal.Elapsed >= options.Value.HeartbeatInterval && (executing.All.Any() || leases.HeldHere > 0))
                 {
                     sinceRenewal.Restart();
                     await RenewAsync(stoppingToken);

@@ -17,11 +17,18 @@ public static class WorkerServices
     /// <paramref name="serveQueues"/> it serves the device queues (one job at a time each) and sweeps lapsed leases; the
     /// headless mode leaves both off and executes only its own runs.
     /// </summary>
-    public static void AddWorkerServices(this IHostApplicationBuilder builder, bool serveQueues)
+    /// <param name="devices">The device queues to serve, when the command line names them (<c>--devices cpu,gpu0</c>); else <c>Runner:Devices</c>.</param>
+    public static void AddWorkerServices(this IHostApplicationBuilder builder, bool serveQueues, IReadOnlyList<string>? devices = null)
     {
         builder.AddSharedServices();
         var services = builder.Services;
         var runner = builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>() ?? new RunnerOptions();
+        if (devices is { Count: > 0 })
+        {
+            runner.Devices = [.. devices];
+            services.PostConfigure<RunnerOptions>(options => options.Devices = [.. devices]);
+        }
+
         var worker = new WorkerIdentity(string.IsNullOrWhiteSpace(runner.WorkerId) ? WorkerIdentity.NewId() : runner.WorkerId);
         services.AddSingleton(worker);
         services.AddSingleton<IExecutionProviderLoader, OfferedProviders>();

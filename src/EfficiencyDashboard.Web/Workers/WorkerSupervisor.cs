@@ -84,6 +84,9 @@ public sealed class WorkerSupervisor(
     private async Task<(int ExitCode, string? KilledFor)> RunWorkerAsync(string workerId, CancellationToken stoppingToken)
     {
         using var process = new Process { StartInfo = SameBuild.StartInfo(Arguments(workerId)) };
+        // Every method compiled optimised once: no background re-compilation on the runner's cores after start, which
+        // would compete with the first measurements (tiered compilation re-JITs hot methods for about half a minute).
+        process.StartInfo.Environment["DOTNET_TieredCompilation"] = "0";
         if (placement.RunnerCores is { } cores)
         {
             // The runtime sizes its thread pool and GC from this; the worker pins its threads to the same cores at start.
