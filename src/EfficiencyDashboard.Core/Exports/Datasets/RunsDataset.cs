@@ -28,7 +28,7 @@ public static class RunsDataset
             new("min_queries", Integer, "queries", "Minimum measured queries.", Configuration, "r.MinQueries"),
             new("warmup_queries", Integer, "queries", "Queries run and discarded before measuring.", Configuration, "r.WarmupQueries"),
             new("device", Text, null, "The device queue that executed the run (cpu, gpu0).", Configuration, "r.Device"),
-            new("executed_by", Text, null, "The host and device worker that claimed the run.", Provenance, "r.ExecutedBy", Nullable: true),
+            new("executed_by", Text, null, "The runner worker instance (host/worker id) that claimed the run.", Provenance, "r.ExecutedBy", Nullable: true),
             new("requeued_from_run_id", Integer, null, "The interrupted run this run repeats.", Configuration, "r.RequeuedFromRunId", Nullable: true),
             new("actual_execution_provider", Text, null, "The provider that actually executed the run.", Measured, "lower(x.ActualExecutionProvider)", Nullable: true),
             new("onnx_runtime_version", Text, null, "ONNX Runtime version of the measurement.", Provenance, "x.OnnxRuntimeVersion", Nullable: true),
