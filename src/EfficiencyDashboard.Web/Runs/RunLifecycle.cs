@@ -4,6 +4,7 @@ using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Web.Hosting;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 
 namespace EfficiencyDashboard.Web.Runs;
@@ -79,8 +80,7 @@ public sealed class RunLifecycle(
     public async Task ReportAsync(long runId, string owner, ProgressSnapshot progress, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var written = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Running && r.LeaseOwner == owner)
+        var written = await db.Runs.Where(r => r.Id == runId).Where(HeldBy(owner))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Phase, progress.Phase)
                 .SetProperty(r => r.PhaseDetail, progress.PhaseDetail)
@@ -105,46 +105,28 @@ public sealed class RunLifecycle(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var leaseUntil = Now + options.Value.LeaseDuration;
         // Renewing does not touch UpdatedAtUtc: the web polls for changes pages show, and a lease is not one.
-        await db.Runs.Where(r => r.LeaseOwner == owner && r.Status == RunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseExpiresAtUtc, leaseUntil), cancellationToken);
-        return await db.Runs.Where(r => r.LeaseOwner == owner && r.Status == RunStatus.Running)
-            .ToDictionaryAsync(r => r.Id, r => r.CancelRequested, cancellationToken);
+        await db.Runs.Where(HeldBy(owner)).ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseExpiresAtUtc, leaseUntil), cancellationToken);
+        return await db.Runs.Where(HeldBy(owner)).ToDictionaryAsync(r => r.Id, r => r.CancelRequested, cancellationToken);
     }
 
     /// <summary>Stores the result and marks the run succeeded in one transaction, if <paramref name="owner"/> still holds it.</summary>
     public async Task SucceedAsync(long runId, string owner, MeasuredRun measured)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        var mine = db.Runs.Where(r => r.Id == runId).Where(HeldBy(owner));
         // Recorded first, so a worker that dies while storing says so.
-        await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Running && r.LeaseOwner == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phase, RunPhase.Storing).SetProperty(r => r.UpdatedAtUtc, Now));
+        await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.Phase, RunPhase.Storing).SetProperty(r => r.UpdatedAtUtc, Now));
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunStatus.Running && r.LeaseOwner == owner))
-        {
-            logger.LogWarning("Run {RunId} was no longer held by {Owner} when its result was ready; the result is dropped", runId, owner);
-            return;
-        }
-
         measured.Result.RunId = runId;
         db.RunResults.Add(measured.Result);
         await db.SaveChangesAsync();
         await LatencySampleWriter.InsertAsync(db, runId, measured.LatenciesMs, measured.StartOffsetsMs, CancellationToken.None);
         // Last in the transaction, so the update time the web polls by is close to the commit.
         var now = Now;
-        var succeeded = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Running && r.LeaseOwner == owner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RunStatus.Succeeded)
-                .SetProperty(r => r.Progress, 1)
-                .SetProperty(r => r.EtaSeconds, (double?)null)
-                .SetProperty(r => r.LeaseOwner, (string?)null)
-                .SetProperty(r => r.LeaseExpiresAtUtc, (DateTime?)null)
-                .SetProperty(r => r.FinishedAtUtc, now)
-                .SetProperty(r => r.UpdatedAtUtc, now));
-        if (succeeded == 0)
+        if (await mine.ExecuteUpdateAsync(s => Ended(s.SetProperty(r => r.Progress, 1), RunStatus.Succeeded, null, now)) == 0)
         {
-            // Another process took the run back meanwhile; its result goes with the transaction.
-            await transaction.RollbackAsync();
+            // Another process took the run back meanwhile (its lease lapsed): the result goes with the transaction.
+            logger.LogWarning("Run {RunId} was no longer held by {Owner} when its result was ready; the result is dropped", runId, owner);
             return;
         }
 
@@ -169,8 +151,7 @@ public sealed class RunLifecycle(
             return;
         }
 
-        await EndAndRepeatAsync(runId, r => r.Status == RunStatus.Running && r.LeaseOwner == owner,
-            run => $"The worker shut down (its host was stopping) {run.Phase.During()}.", countsAsAttempt: false);
+        await EndAndRepeatAsync(runId, HeldBy(owner), ShutDown, countsAsAttempt: false);
     }
 
     /// <summary>Cancels a queued run at once, or asks a running one to stop. Returns the run's status afterwards, or null if there is no such run.</summary>
@@ -178,13 +159,8 @@ public sealed class RunLifecycle(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now;
-        var dequeued = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Queued)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RunStatus.Cancelled)
-                .SetProperty(r => r.CancelRequested, true)
-                .SetProperty(r => r.FinishedAtUtc, now)
-                .SetProperty(r => r.UpdatedAtUtc, now), cancellationToken);
+        var dequeued = await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Queued)
+            .ExecuteUpdateAsync(s => Ended(s.SetProperty(r => r.CancelRequested, true), RunStatus.Cancelled, null, now), cancellationToken);
         // The worker holding it reads the request with its next heartbeat and stops the measurement.
         var stopping = dequeued == 0 && await db.Runs
             .Where(r => r.Id == runId && r.Status == RunStatus.Running)
@@ -210,8 +186,7 @@ public sealed class RunLifecycle(
     {
         foreach (var runId in await HeldByAsync(owner))
         {
-            await EndAndRepeatAsync(runId, r => r.Status == RunStatus.Running && r.LeaseOwner == owner,
-                run => $"The worker shut down (its host was stopping) {run.Phase.During()}.", countsAsAttempt: false);
+            await EndAndRepeatAsync(runId, HeldBy(owner), ShutDown, countsAsAttempt: false);
         }
     }
 
@@ -223,8 +198,7 @@ public sealed class RunLifecycle(
     {
         foreach (var runId in await HeldByAsync(owner))
         {
-            await EndAndRepeatAsync(runId, r => r.Status == RunStatus.Running && r.LeaseOwner == owner,
-                run => $"{ProcessExit.Sentence(cause)} {run.Phase.During()}.", countsAsAttempt: true);
+            await EndAndRepeatAsync(runId, HeldBy(owner), run => $"{ProcessExit.Sentence(cause)} {run.Phase.During()}.", countsAsAttempt: true);
         }
     }
 
@@ -255,25 +229,18 @@ public sealed class RunLifecycle(
     public async Task<List<long>> HeldByAsync(string owner)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Runs.Where(r => r.LeaseOwner == owner && r.Status == RunStatus.Running).Select(r => r.Id).ToListAsync();
+        return await db.Runs.Where(HeldBy(owner)).Select(r => r.Id).ToListAsync();
     }
 
     private async Task EndAsync(long runId, string owner, RunStatus status, string? error)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = Now;
-        await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Running && r.LeaseOwner == owner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, status)
-                .SetProperty(r => r.Error, error)
-                .SetProperty(r => r.EtaSeconds, (double?)null)
-                .SetProperty(r => r.LeaseOwner, (string?)null)
-                .SetProperty(r => r.LeaseExpiresAtUtc, (DateTime?)null)
-                .SetProperty(r => r.FinishedAtUtc, now)
-                .SetProperty(r => r.UpdatedAtUtc, now));
+        await db.Runs.Where(r => r.Id == runId).Where(HeldBy(owner)).ExecuteUpdateAsync(s => Ended(s, status, error, now));
         await PublishAsync(runId);
     }
+
+    private static string ShutDown(Run run) => $"The worker shut down (its host was stopping) {run.Phase.During()}.";
 
     /// <summary>
     /// Ends a running run that still matches <paramref name="stillHeld"/> and, in the same transaction, queues its
@@ -301,14 +268,7 @@ public sealed class RunLifecycle(
                 ? $" This was attempt {old.Attempt} of {MaxAttempts}, so the run is not queued again."
                 : countsAsAttempt ? $" Queued again (attempt {attempt} of {MaxAttempts})." : " Queued again; this does not count as an attempt.");
             var ended = await db.Runs.Where(r => r.Id == runId).Where(stillHeld)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, poison ? RunStatus.Failed : RunStatus.Interrupted)
-                    .SetProperty(r => r.Error, error)
-                    .SetProperty(r => r.EtaSeconds, (double?)null)
-                    .SetProperty(r => r.LeaseOwner, (string?)null)
-                    .SetProperty(r => r.LeaseExpiresAtUtc, (DateTime?)null)
-                    .SetProperty(r => r.FinishedAtUtc, now)
-                    .SetProperty(r => r.UpdatedAtUtc, now));
+                .ExecuteUpdateAsync(s => Ended(s, poison ? RunStatus.Failed : RunStatus.Interrupted, error, now));
             if (ended == 0)
             {
                 return false;
@@ -336,6 +296,19 @@ public sealed class RunLifecycle(
 
         return true;
     }
+
+    /// <summary>The run holds no lease any more and ends now, as <paramref name="status"/>.</summary>
+    private static void Ended(UpdateSettersBuilder<Run> set, RunStatus status, string? error, DateTime now) => set
+        .SetProperty(r => r.Status, status)
+        .SetProperty(r => r.Error, error)
+        .SetProperty(r => r.EtaSeconds, (double?)null)
+        .SetProperty(r => r.LeaseOwner, (string?)null)
+        .SetProperty(r => r.LeaseExpiresAtUtc, (DateTime?)null)
+        .SetProperty(r => r.FinishedAtUtc, now)
+        .SetProperty(r => r.UpdatedAtUtc, now);
+
+    /// <summary>A running run <paramref name="owner"/> holds.</summary>
+    private static Expression<Func<Run, bool>> HeldBy(string owner) => r => r.Status == RunStatus.Running && r.LeaseOwner == owner;
 
     private async Task PublishAsync(long runId)
     {
