@@ -11,7 +11,6 @@ using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Storage;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using TechniqueTransforms = EfficiencyDashboard.Runner.Techniques.Technique;
 
 namespace EfficiencyDashboard.Web.Variants;
 
@@ -50,7 +49,7 @@ public sealed class VariantBuildJob(
             var samples = CalibrationSet.For(parentBytes, CalibrationBatches + ComparisonBatches, batchSize, options);
             var calibration = new CalibrationSet(samples.Kind, [.. samples.Batches.Take(CalibrationBatches)]);
             var comparison = new CalibrationSet(samples.Kind, [.. samples.Batches.Skip(CalibrationBatches)]);
-            var result = TechniqueTransforms.Apply(job.Technique.ApiName(), parentBytes, OptionsFor(job, calibration));
+            var result = VariantTransform.Apply(job.Technique, parentBytes, OptionsFor(job, calibration));
             cancellation.ThrowIfCancellationRequested();
 
             await SetPhaseAsync(db, job, RunStatus.Running, "analysing the variant");
@@ -60,7 +59,7 @@ public sealed class VariantBuildJob(
             var analysis = ModelAnalyzer.Analyze(result.Model, 1, parent.DefaultInputShapes);
 
             await SetPhaseAsync(db, job, RunStatus.Running, "measuring fidelity to the parent");
-            var fidelity = FidelityMeter.Compare(parentBytes, result.Model, comparison);
+            var fidelity = FidelityMeter.Compare(parentBytes, result.Model, comparison, ModelInputs.Describe(parent), clock.GetUtcNow().UtcDateTime);
             var variant = new Model
             {
                 Name = $"{parent.Name} · {Label(job)}",
@@ -74,11 +73,7 @@ public sealed class VariantBuildJob(
                 ParentId = parent.Id,
                 Technique = job.Technique,
                 TechniqueParameters = new Dictionary<string, string>(job.Parameters),
-                Fidelity = new Core.Catalog.FidelityReport(
-                    fidelity.CosineSimilarityMean, fidelity.MaxAbsError, fidelity.MeanAbsError, fidelity.Top1Agreement,
-                    fidelity.SimilarityRankCorrelation, fidelity.Samples,
-                    $"{fidelity.Samples} samples of {ModelInputs.Describe(parent)}, not used for calibration; output '{fidelity.OutputName}'",
-                    clock.GetUtcNow().UtcDateTime),
+                Fidelity = fidelity,
             };
             CatalogEntry.ApplyAnalysis(variant, analysis, result.Model.LongLength, classify: false);
             db.Models.Add(variant);
