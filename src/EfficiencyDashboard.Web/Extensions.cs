@@ -38,8 +38,10 @@ public static class Extensions
         services.AddSingleton(new RaplEnergyMeter());
         services.AddSingleton<HardwareRegistry>();
         services.AddSingleton<ExecutionProviderStatus>();
+        services.AddSingleton(sp => new HostContentionMeter(ContentionSourcesOf(builder)));
         services.AddSingleton(sp => new InferenceBenchmark(
-            sp.GetRequiredService<IExecutionProviderLoader>(), sp.GetRequiredService<INvml>(), sp.GetRequiredService<RaplEnergyMeter>()));
+            sp.GetRequiredService<IExecutionProviderLoader>(), sp.GetRequiredService<INvml>(), sp.GetRequiredService<RaplEnergyMeter>(),
+            sp.GetRequiredService<HostContentionMeter>()));
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
         services.AddSingleton<CatalogBuilder>();
         services.AddSingleton<ModelUploads>();
@@ -69,6 +71,13 @@ public static class Extensions
         services.AddOpenApi();
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    /// <summary>The web process the contention figures name: the configured one, else this process when it serves the web.</summary>
+    private static ContentionSources ContentionSourcesOf(IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>()?.WebProcessId ?? 0;
+        return new ContentionSources(configured > 0 ? configured : builder is WebApplicationBuilder ? Environment.ProcessId : 0);
     }
 
     /// <summary>Hangfire on SQLite in the data directory, with one single-worker server per device queue.</summary>

@@ -40,18 +40,7 @@ public sealed class RunJob(
         try
         {
             var realInputs = inputs.For(run.Model!, run.BatchSize, run.InputShapes);
-            var settings = BenchmarkSettings.From(run, options.Value.IntraOpThreads) with
-            {
-                Scenario = run.Scenario switch
-                {
-                    Scenario.Offline => LoadScenario.Offline,
-                    Scenario.Server => LoadScenario.Server,
-                    _ => LoadScenario.SingleStream,
-                },
-                Inputs = realInputs,
-                TargetQps = run.TargetQps ?? 0,
-                LatencyBoundMs = run.LatencyBoundMs ?? 0,
-            };
+            var settings = BenchmarkSettings.From(run, options.Value.IntraOpThreads) with { Inputs = realInputs };
             var measurement = benchmark.Measure(
                 data.PathOf(run.Model!.FilePath), settings, new RunProgressReporter(runId, notifier), cancellation.Token);
             await StoreResultAsync(run, measurement, realInputs is null ? "seeded generated values" : ModelInputs.Describe(run.Model!));
@@ -95,57 +84,14 @@ public sealed class RunJob(
 
     private async Task StoreResultAsync(Run run, BenchmarkMeasurement measurement, string inputsUsed)
     {
-        var latency = measurement.Histogram;
-        var validity = measurement.JudgeValidity(run.StrictValidity ? ValiditySettings.Strict : ValiditySettings.Default);
-        var machine = MachineDescription.Current;
+        var validity = (run.StrictValidity ? ValiditySettings.Strict : ValiditySettings.Default) with
+        {
+            MaxHostContentionCores = options.Value.HostBusyThresholdCores,
+        };
+        var result = measurement.ToRunResult(run.Id, validity, inputsUsed, clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.RunResults.Add(new RunResult
-        {
-            RunId = run.Id,
-            LatencyP50Ms = latency.P50Ms,
-            LatencyP90Ms = latency.P90Ms,
-            LatencyP95Ms = latency.P95Ms,
-            LatencyP99Ms = latency.P99Ms,
-            LatencyP999Ms = latency.P999Ms,
-            LatencyMeanMs = latency.MeanMs,
-            LatencyStdDevMs = latency.StdDevMs,
-            LatencyCv = latency.CoefficientOfVariation,
-            LatencyMinMs = latency.MinMs,
-            LatencyMaxMs = latency.MaxMs,
-            Histogram = latency.ToBytes(),
-            QueryCount = measurement.QueryCount,
-            SampleCount = measurement.SampleCount,
-            WarmupQueriesCompleted = measurement.WarmupQueriesCompleted,
-            Inputs = inputsUsed,
-            MeasuredSeconds = measurement.MeasuredSeconds,
-            ThroughputPerSecond = measurement.ThroughputPerSecond,
-            HeadlinePercentile = measurement.HeadlinePercentile?.ToString().ToLowerInvariant(),
-            IsValid = validity.IsValid,
-            ValidityReasons = [.. validity.Reasons],
-            EnergyPerInferenceJ = measurement.Energy.EnergyPerInferenceJ,
-            TotalEnergyJ = measurement.Energy.TotalEnergyJ,
-            EnergySource = measurement.Energy.Source,
-            EnergyReason = measurement.Energy.Reason,
-            Gpu = measurement.Gpu.SampleCount > 0 ? measurement.Gpu : null,
-            MeanGpuPowerW = measurement.Gpu.MeanPowerW,
-            PeakGpuMemoryBytes = measurement.Gpu.PeakMemoryUsedBytes,
-            MeanGpuUtilizationPercent = measurement.Gpu.MeanUtilizationPercent,
-            ProcessPeakRssBytes = measurement.Process?.PeakRssBytes ?? measurement.Process?.ProcessPeakRssBytes,
-            ProcessCpuUtilization = measurement.Process?.CpuUtilization,
-            NodePlacement = measurement.NodePlacement,
-            Server = measurement.Server,
-            ActualExecutionProvider = measurement.ActualExecutionProvider,
-            FallbackReason = measurement.FallbackReason,
-            OnnxRuntimeVersion = measurement.OnnxRuntimeVersion,
-            IntraOpThreads = measurement.IntraOpThreads,
-            MachineName = machine.MachineName,
-            CpuModel = machine.CpuModel,
-            LogicalCores = machine.LogicalCores,
-            OperatingSystem = machine.OperatingSystem,
-            RuntimeVersion = machine.RuntimeVersion,
-            MeasuredAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        db.RunResults.Add(result);
         await db.SaveChangesAsync();
         await LatencySampleWriter.InsertAsync(db, run.Id, measurement.LatenciesMs, measurement.StartOffsetsMs, CancellationToken.None);
         await transaction.CommitAsync();

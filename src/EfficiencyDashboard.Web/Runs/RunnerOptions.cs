@@ -1,3 +1,5 @@
+using EfficiencyDashboard.Core.Measurements;
+
 namespace EfficiencyDashboard.Web.Runs;
 
 /// <summary>How the in-process runner executes runs (configuration section <c>Runner</c>).</summary>
@@ -14,6 +16,18 @@ public sealed class RunnerOptions
 
     /// <summary>ONNX Runtime intra-op threads; 0 means one per logical core.</summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// The most other work the runner's cores may carry during a measured window, in cores (core-seconds per second);
+    /// a run above it is INVALID with check host-busy. 0.10 is a tenth of one core.
+    /// </summary>
+    public double HostBusyThresholdCores { get; set; } = ValiditySettings.DefaultMaxHostContentionCores;
+
+    /// <summary>
+    /// The web host's process id, whose CPU time the contention figures name apart: 0 for none, or this process's own
+    /// id when the runner runs inside the web host (which the web host assumes when none is configured).
+    /// </summary>
+    public int WebProcessId { get; set; }
 
     /// <summary>How often a worker looks for queued jobs.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);

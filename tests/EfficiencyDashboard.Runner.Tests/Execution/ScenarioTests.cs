@@ -9,14 +9,14 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
 {
     private readonly InferenceBenchmark _benchmark = new(new UnavailableGpuLoader(), new FakeNvml());
 
-    private static BenchmarkSettings Settings(LoadScenario scenario, double seconds = 0.2, int minQueries = 100, int batch = 1) =>
+    private static BenchmarkSettings Settings(Scenario scenario, double seconds = 0.2, int minQueries = 100, int batch = 1) =>
         new(ExecutionProvider.Cpu, batch, seconds, minQueries, WarmupQueries: 5, IntraOpThreads: 1) { Scenario = scenario };
 
     [Fact]
     public void Server_latency_includes_queueing_when_queries_arrive_faster_than_they_run()
     {
         // Ten million queries per second: 3,000 arrive within 0.3 ms, far faster than one worker serves them.
-        var settings = Settings(LoadScenario.Server, seconds: 0, minQueries: 3_000) with { TargetQps = 10_000_000, LatencyBoundMs = 50 };
+        var settings = Settings(Scenario.Server, seconds: 0, minQueries: 3_000) with { TargetQps = 10_000_000, LatencyBoundMs = 50 };
 
         var measurement = _benchmark.Measure(model.Path, settings, null, CancellationToken.None);
 
@@ -33,7 +33,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     [Fact]
     public void Server_at_a_comfortable_rate_holds_its_bound_and_achieves_the_rate()
     {
-        var settings = Settings(LoadScenario.Server, seconds: 0.5, minQueries: 50) with { TargetQps = 400, LatencyBoundMs = 250 };
+        var settings = Settings(Scenario.Server, seconds: 0.5, minQueries: 50) with { TargetQps = 400, LatencyBoundMs = 250 };
 
         var measurement = _benchmark.Measure(model.Path, settings, null, CancellationToken.None);
 
@@ -47,7 +47,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     [Fact]
     public void Server_whose_p99_exceeds_the_bound_is_reported_and_invalid()
     {
-        var settings = Settings(LoadScenario.Server, seconds: 0, minQueries: 2_000) with { TargetQps = 1_000_000, LatencyBoundMs = 0.001 };
+        var settings = Settings(Scenario.Server, seconds: 0, minQueries: 2_000) with { TargetQps = 1_000_000, LatencyBoundMs = 0.001 };
 
         var measurement = _benchmark.Measure(model.Path, settings, null, CancellationToken.None);
 
@@ -59,7 +59,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     public void Server_without_a_rate_or_bound_is_refused_before_loading()
     {
         var error = Assert.Throws<RunnerException>(() =>
-            _benchmark.Measure(model.Path, Settings(LoadScenario.Server) with { LatencyBoundMs = 10 }, null, CancellationToken.None));
+            _benchmark.Measure(model.Path, Settings(Scenario.Server) with { LatencyBoundMs = 10 }, null, CancellationToken.None));
 
         Assert.Contains("targetQps", error.Message);
     }
@@ -67,7 +67,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     [Fact]
     public void Offline_throughput_is_samples_over_the_wall_time_of_the_window()
     {
-        var measurement = _benchmark.Measure(model.Path, Settings(LoadScenario.Offline, batch: 16), null, CancellationToken.None);
+        var measurement = _benchmark.Measure(model.Path, Settings(Scenario.Offline, batch: 16), null, CancellationToken.None);
 
         var wallSeconds = (measurement.StartOffsetsMs[^1] + measurement.LatenciesMs[^1]) / 1000;
         Assert.Equal(measurement.QueryCount * 16L, measurement.SampleCount);
@@ -80,7 +80,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     [Fact]
     public void Warm_up_runs_for_its_minimum_time_as_well_as_its_count()
     {
-        var settings = Settings(LoadScenario.SingleStream) with { WarmupSeconds = 0.3 };
+        var settings = Settings(Scenario.SingleStream) with { WarmupSeconds = 0.3 };
 
         var measurement = _benchmark.Measure(model.Path, settings, null, CancellationToken.None);
 
@@ -92,7 +92,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     public void The_search_for_the_highest_rate_stays_within_its_trial_budget()
     {
         // A bound far above any stall a shared machine causes at the low rate, so the first trial holds.
-        var settings = Settings(LoadScenario.Server) with { LatencyBoundMs = 200 };
+        var settings = Settings(Scenario.Server) with { LatencyBoundMs = 200 };
         var search = new ServerCapacitySearch(TrialSeconds: 0.25, TrialMinQueries: 50, MaxTrials: 5, LowerQps: 200);
 
         var capacity = _benchmark.FindMaxQps(model.Path, settings, search, null, CancellationToken.None);
@@ -107,7 +107,7 @@ public sealed class ScenarioTests(TinyModelFile model) : IClassFixture<TinyModel
     [Fact]
     public void The_search_says_so_when_no_rate_holds_the_bound()
     {
-        var settings = Settings(LoadScenario.Server) with { LatencyBoundMs = 1e-6 };
+        var settings = Settings(Scenario.Server) with { LatencyBoundMs = 1e-6 };
 
         var capacity = _benchmark.FindMaxQps(model.Path, settings, new ServerCapacitySearch(0.05, 20, 4), null, CancellationToken.None);
 
