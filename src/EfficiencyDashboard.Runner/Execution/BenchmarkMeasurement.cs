@@ -45,6 +45,9 @@ public sealed record BenchmarkMeasurement(
         init => _requested = value;
     }
 
+    /// <summary>Offline: the samples per second that sized the sample set (the request's, or the warm-up's); null for other scenarios.</summary>
+    public double? OfflineExpectedSamplesPerSecond { get; init; }
+
     /// <summary>Warm-up queries run and discarded before the window.</summary>
     public int WarmupQueriesCompleted { get; init; }
 

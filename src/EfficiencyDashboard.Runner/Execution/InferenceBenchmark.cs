@@ -65,9 +65,10 @@ public sealed class InferenceBenchmark
 
         progress?.Report(new BenchmarkProgress(BenchmarkPhase.WarmingUp, 0, 0, null, 0));
         var warmup = WarmUp.Run(session, settings, cancellationToken);
-        var offlineSamples = settings.Scenario == Scenario.Offline
-            ? OfflineSampleSet.Size(settings.TargetQps > 0 ? settings.TargetQps : warmup.SamplesPerSecond, settings.DurationSeconds, settings.MinQueries, settings.BatchSize)
-            : 0;
+        // LoadGen sizes the Offline set from the rate the system expects: the request's, or failing that the warm-up's.
+        var offline = settings.Scenario == Scenario.Offline;
+        var expectedRate = offline ? (settings.TargetQps > 0 ? settings.TargetQps : warmup.SamplesPerSecond) : null;
+        var offlineSamples = offline ? OfflineSampleSet.Size(expectedRate, settings.DurationSeconds, settings.MinQueries, settings.BatchSize) : 0;
 
         var onGpu = setup.ActualProvider != ExecutionProvider.Cpu;
         var gpuNotSampled = onGpu ? null : "Not sampled: the run executed on the CPU, so GPU energy is not the run's.";
@@ -99,6 +100,7 @@ public sealed class InferenceBenchmark
             Scenario = settings.Scenario,
             RequestedExecutionProvider = settings.ExecutionProvider,
             WarmupQueriesCompleted = warmup.Queries,
+            OfflineExpectedSamplesPerSecond = expectedRate,
             Histogram = histogram,
             Energy = EnergyEstimate.From(telemetry.ToEnergyEvidence(), samples, onGpu),
             Gpu = telemetry.Gpu,
