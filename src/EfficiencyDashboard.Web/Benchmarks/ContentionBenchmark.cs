@@ -23,7 +23,8 @@ public static class ContentionBenchmark
         using var app = await AppProcess.StartAsync([ModelKey], output, token);
         using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(2) };
         var modelId = await app.WaitForModelAsync(client, ModelKey, token);
-        output.WriteLine($"App (pid {app.ProcessId}) at {app.Address}; model {modelId} built. Each run: CPU, batch 1, {seconds} s, at least 64 queries, 10 warm-up.");
+        var idle = await app.WaitUntilIdleAsync(token);
+        output.WriteLine(Text($"App (pid {app.ProcessId}) at {app.Address}; model {modelId} built; the app idles at {idle:0.000} cores. Each run: CPU, batch 1, {seconds} s, at least 64 queries, 10 warm-up."));
 
         var quiet = await MeasureAsync(client, modelId, seconds, token);
         output.WriteLine($"Quiet run {quiet["id"]} done. Starting {clients} clients on {PageVisitors.Paths.Length} report pages and API addresses...");
