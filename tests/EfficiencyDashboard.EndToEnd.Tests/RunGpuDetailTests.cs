@@ -46,8 +46,8 @@ public sealed partial class RunFromBrowserTests
         Assert.Equal("0.400", await page.InnerTextAsync("[data-fact=host-contention-web-cores] [data-value]"));
         Assert.Contains("95%", await page.InnerTextAsync("[data-fact=host-contention-web-cores]"));
         Assert.Equal("2-15", await page.InnerTextAsync("[data-fact=runner-cores] td"));
-        Assert.Contains("host-busy", await page.InnerTextAsync("[data-testid=run-validity] [data-check=host-busy]"));
-        Assert.Equal("cuda + cpu", await page.GetAttributeAsync("[data-testid=provider-used] [data-actual-providers]", "data-actual-providers"));
+        Assert.Contains("0.42 cores", await page.InnerTextAsync("[data-testid=run-validity] [data-check=host-busy]"));
+        Assert.Equal("cuda + cpu", await page.InnerTextAsync("[data-fact=actual-providers] td"));
     }
 
     [Fact]
