@@ -33,7 +33,7 @@ public sealed class RunLifecycleTests(DashboardFixture app) : IClassFixture<Dash
         var p50 = (double)result["latencyP50Ms"]!;
         var p90 = (double)result["latencyP90Ms"]!;
         var p99 = (double)result["latencyP99Ms"]!;
-        Assert.InRange(p50, 0.01, 10_000);
+        Assert.True(p50 > 0);
         Assert.True(p50 <= p90 && p90 <= p99 && p99 <= (double)result["latencyMaxMs"]!);
         var queries = (int)result["queryCount"]!;
         Assert.True(queries >= 10);
