@@ -51,8 +51,10 @@ public sealed class EveryPageTests(BrowserSession browser) : IClassFixture<Brows
         var models = await api.GetFromJsonAsync<JsonArray>("/api/models");
         var parentId = (int)models!.Single(m => (string?)m!["key"] == "mobilenetv2-1.0-generated")!["id"]!;
         var job = (await (await api.PostAsJsonAsync($"/api/models/{parentId}/variants", new { technique = "int8-static" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while ((string?)job["status"] is "queued" or "running")
         {
+            Assert.True(DateTime.UtcNow < deadline, $"The variant job did not finish in 5 minutes: {job}");
             await Task.Delay(250);
             job = (await api.GetFromJsonAsync<JsonObject>($"/api/models/variants/jobs/{job["id"]}"))!;
         }
@@ -66,9 +68,11 @@ public sealed class EveryPageTests(BrowserSession browser) : IClassFixture<Brows
     {
         var accepted = (await (await api.PostAsJsonAsync("/api/runs", new { modelId, batchSize = 1, durationSeconds = 0.5, minQueries = 10 })).Content.ReadFromJsonAsync<JsonObject>())!;
         var id = (long)accepted["id"]!;
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         string? status;
         do
         {
+            Assert.True(DateTime.UtcNow < deadline, $"Run {id} did not finish in 5 minutes.");
             await Task.Delay(200);
             status = (string?)(await api.GetFromJsonAsync<JsonObject>($"/api/runs/{id}"))!["status"];
         }

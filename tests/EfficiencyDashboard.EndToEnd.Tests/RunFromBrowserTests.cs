@@ -26,6 +26,7 @@ public sealed partial class RunFromBrowserTests(BrowserSession browser) : IClass
         Assert.NotNull(histogramBars);
         Assert.NotNull(timelinePoints);
         Assert.Matches(@"/runs/\d+$", page.Url);
+        Assert.NotNull(await page.WaitForSelectorAsync("[data-testid=run-host-contention][data-measured=true] [data-fact=host-contention-cores]", Long));
         Assert.Equal("2", await page.InnerTextAsync("[data-fact=batch-size] td"));
         var p50 = await page.InnerTextAsync("[data-metric=latencyP50Ms] [data-value]");
         Assert.True(double.Parse(p50, System.Globalization.CultureInfo.InvariantCulture) > 0);

@@ -38,9 +38,35 @@ public sealed partial class RunFromBrowserTests
         Assert.Equal("reference", await page.GetAttributeAsync("[data-fact=datasheet-tdp-w]", "data-source"));
         Assert.Equal("700", await page.InnerTextAsync("[data-fact=datasheet-tdp-w] [data-value]"));
         Assert.Contains("INVALID", await page.InnerTextAsync("[data-testid=run-validity]"));
+        Assert.Equal("GPU board", await page.InnerTextAsync("[data-fact=energy-scope] td"));
+        Assert.Equal("gpu-board", await page.GetAttributeAsync("[data-testid=run-energy]", "data-scope"));
+        Assert.Equal("300", await page.InnerTextAsync("[data-fact=cpu-package-energy-j] [data-value]"));
+        Assert.Equal("true", await page.GetAttributeAsync("[data-testid=run-host-contention]", "data-host-busy"));
+        Assert.Equal("0.420", await page.InnerTextAsync("[data-fact=host-contention-cores] [data-value]"));
+        Assert.Equal("0.400", await page.InnerTextAsync("[data-fact=host-contention-web-cores] [data-value]"));
+        Assert.Contains("95%", await page.InnerTextAsync("[data-fact=host-contention-web-cores]"));
+        Assert.Equal("2-15", await page.InnerTextAsync("[data-fact=runner-cores] td"));
+        Assert.Contains("0.42 cores", await page.InnerTextAsync("[data-testid=run-validity] [data-check=host-busy]"));
+        Assert.Equal("cuda + cpu", await page.InnerTextAsync("[data-fact=actual-providers] td"));
     }
 
-    private static async Task<long> StoreGpuRunAsync(IServiceProvider services)
+    [Fact]
+    public async Task A_gpu_run_without_nvml_energy_says_gpu_energy_not_measured_and_shows_the_cpu_package_energy_apart()
+    {
+        var runId = await StoreGpuRunAsync(browser.Factory.Services, nvmlEnergy: false);
+        var page = await browser.OpenAsync($"/runs/{runId}");
+
+        var energy = await page.WaitForSelectorAsync("[data-testid=run-energy][data-measured=false]", Long);
+
+        Assert.Equal("GPU energy not measured.", await page.InnerTextAsync("[data-testid=energy-not-measured]"));
+        Assert.Equal("none", await energy!.GetAttributeAsync("data-scope"));
+        Assert.Equal("true", await page.GetAttributeAsync("[data-testid=cpu-package-energy]", "data-measured"));
+        Assert.Equal("300", await page.InnerTextAsync("[data-fact=cpu-package-energy-j] [data-value]"));
+        Assert.Contains("never this GPU run's energy per inference", await page.InnerTextAsync("[data-testid=cpu-package-energy]"));
+        Assert.Equal(0, await page.Locator("[data-fact=energy-per-inference-j]").CountAsync());
+    }
+
+    private static async Task<long> StoreGpuRunAsync(IServiceProvider services, bool nvmlEnergy = true)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync();
         var model = await db.Models.OrderBy(m => m.Id).FirstAsync();
@@ -85,9 +111,19 @@ public sealed partial class RunFromBrowserTests
                 LatencyStdDevMs = 0.3, LatencyCv = 0.14, LatencyMinMs = 1.8, LatencyMaxMs = 3.6, QueryCount = 2500, SampleCount = 20_000,
                 MeasuredSeconds = 5, ThroughputPerSecond = 4000, WarmupQueriesCompleted = 10, HeadlinePercentile = null,
                 IsValid = false,
-                ValidityReasons = [new(ValidityCheck.NodesOnCpu, "1 nodes ran on the CPU instead of CUDA: /Gather_2 (Gather).")],
-                EnergyPerInferenceJ = 0.05, TotalEnergyJ = 1000, EnergySource = EnergySource.NvmlEnergyCounter,
-                EnergyReason = "NVML energy counter delta over the 5.0 s window.",
+                ValidityReasons =
+                [
+                    new(ValidityCheck.NodesOnCpu, "1 nodes ran on the CPU instead of CUDA: /Gather_2 (Gather)."),
+                    new(ValidityCheck.HostBusy, "Other work took 0.42 cores (web 0.40, other workers 0.00, rest of the host 0.02; resolution 0.00) of the runner's cores (2-15)."),
+                ],
+                EnergyPerInferenceJ = nvmlEnergy ? 0.05 : null, TotalEnergyJ = nvmlEnergy ? 1000 : null,
+                EnergySource = nvmlEnergy ? EnergySource.NvmlEnergyCounter : EnergySource.None,
+                EnergyScope = nvmlEnergy ? EnergyScope.GpuBoard : EnergyScope.None,
+                EnergyReason = nvmlEnergy ? "NVML energy counter delta over the 5.0 s window." : "GPU energy not measured. NVML energy counter: not available: no driver.",
+                CpuPackageEnergyJ = 300, CpuPackageEnergyNote = "RAPL package energy delta of intel-rapl:0.",
+                RunnerCores = "2-15", HostContentionCores = 0.42, HostBusy = true,
+                HostContention = new HostContention("2-15", 5, 0.42, 0.40, 0, 0.02, 1.1, 0.0004, 0.03, "Busy time of cores 2-15 from /proc/stat."),
+                ActualProviders = "cuda + cpu",
                 MeanGpuPowerW = 250, PeakGpuMemoryBytes = 3L << 30, MeanGpuUtilizationPercent = 87.5,
                 Gpu = new GpuTelemetry(0, "NVIDIA H100 80GB HBM3", null, power.Length, 4.9, 100.4, 1000, "counter moved", 1010, "50 readings",
                     250, 260, 3L << 30, 87.5, 1980, 2619, [4242], power),

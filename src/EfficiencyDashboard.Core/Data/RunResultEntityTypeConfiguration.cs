@@ -12,6 +12,8 @@ internal sealed class RunResultEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.HasKey(r => r.RunId);
         builder.Property(r => r.ActualExecutionProvider).HasConversion<string>();
         builder.Property(r => r.EnergySource).HasConversion<string>();
+        builder.Property(r => r.EnergyScope).HasConversion<string>();
+        builder.Property(r => r.HostContention).AsJson();
         builder.Property(r => r.ValidityReasons).AsJson();
         builder.Property(r => r.Gpu).AsJson();
         builder.Property(r => r.NodePlacement).AsJson();

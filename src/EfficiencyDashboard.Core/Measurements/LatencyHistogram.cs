@@ -9,7 +9,7 @@ namespace EfficiencyDashboard.Core.Measurements;
 /// whole distribution fits in a few kilobytes that can be stored and re-read to compute any percentile later.
 /// </summary>
 /// <remarks>
-/// Percentiles use the nearest-rank definition, as <see cref="Runs.LatencyStatistics"/> does: the smallest
+/// Percentiles use the nearest-rank definition: the smallest
 /// recorded latency with at least p % of the queries at or below it (rank ceil(p / 100 x count)), reported as the
 /// top of its 0.1 % histogram bucket.
 /// Mean and standard deviation (population) are computed from the histogram, so they agree with the

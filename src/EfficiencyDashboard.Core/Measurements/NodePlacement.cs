@@ -1,4 +1,5 @@
-using EfficiencyDashboard.Core.Measurements;
+using System.Text.Json.Serialization;
+using EfficiencyDashboard.Core.Runs;
 
 namespace EfficiencyDashboard.Core.Measurements;
 
@@ -20,8 +21,24 @@ public sealed record NodePlacement(string NodeName, string OpType, string Provid
     /// <summary>ONNX Runtime's name for the CPU provider.</summary>
     public const string CpuProvider = "CPUExecutionProvider";
 
+    /// <summary>ONNX Runtime's name for the CUDA provider.</summary>
+    public const string CudaProvider = "CUDAExecutionProvider";
+
+    /// <summary>ONNX Runtime's name for the TensorRT provider (a TensorRT engine runs a whole subgraph as one node).</summary>
+    public const string TensorRtProvider = "TensorrtExecutionProvider";
+
     /// <summary>True when the node ran on the CPU.</summary>
     public bool OnCpu => Provider == CpuProvider;
+
+    /// <summary>The provider as the dashboard names it; null for a provider it does not run (for example DirectML).</summary>
+    [JsonIgnore]
+    public ExecutionProvider? ExecutionProvider => Provider switch
+    {
+        CpuProvider => Runs.ExecutionProvider.Cpu,
+        CudaProvider => Runs.ExecutionProvider.Cuda,
+        TensorRtProvider => Runs.ExecutionProvider.TensorRt,
+        _ => null,
+    };
 
     /// <summary>"name (OpType)", as listed in validity reasons.</summary>
     public override string ToString() => $"{NodeName} ({OpType})";

@@ -1,4 +1,4 @@
-using EfficiencyDashboard.Core.Measurements;
+using EfficiencyDashboard.Core.Runs;
 
 namespace EfficiencyDashboard.Core.Measurements;
 
@@ -19,6 +19,25 @@ public sealed record NodePlacementReport(bool Checked, IReadOnlyList<NodePlaceme
 
     /// <summary>Shape computations on the CPU, where ONNX Runtime places them by design.</summary>
     public IReadOnlyList<NodePlacement> CpuShapeNodes => [.. Nodes.Where(n => n.OnCpu && n.ShapeComputation)];
+
+    /// <summary>Nodes that ran on <paramref name="provider"/> (shape computations on the CPU included).</summary>
+    public IReadOnlyList<NodePlacement> NodesOn(ExecutionProvider provider) => [.. Nodes.Where(n => n.ExecutionProvider == provider)];
+
+    /// <summary>
+    /// The providers that did model work, TensorRT first, as "tensorrt + cuda": a TensorRT session hands the subgraphs
+    /// TensorRT cannot build to CUDA, and both take part in every query. Shape computations on the CPU do not count.
+    /// Null when placement was not profiled or the profile named no provider the dashboard knows.
+    /// </summary>
+    public string? ProvidersUsed
+    {
+        get
+        {
+            var used = Nodes.Where(n => !(n.OnCpu && n.ShapeComputation)).Select(n => n.ExecutionProvider).OfType<ExecutionProvider>().ToHashSet();
+            return Checked && used.Count > 0
+                ? string.Join(" + ", new[] { ExecutionProvider.TensorRt, ExecutionProvider.Cuda, ExecutionProvider.Cpu }.Where(used.Contains).Select(p => p.ApiName()))
+                : null;
+        }
+    }
 
     /// <summary>Placement that was not profiled, with the reason.</summary>
     public static NodePlacementReport NotChecked(string note) => new(false, [], note);

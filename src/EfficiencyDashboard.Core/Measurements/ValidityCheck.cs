@@ -37,4 +37,12 @@ public enum ValidityCheck
     /// <summary>Server scenario: the 99th percentile latency exceeded the latency bound.</summary>
     [JsonStringEnumMemberName("latency-bound-exceeded")]
     LatencyBoundExceeded,
+
+    /// <summary>Other work took more than the threshold of the runner's cores during the measured window.</summary>
+    [JsonStringEnumMemberName("host-busy")]
+    HostBusy,
+
+    /// <summary>A GPU run's node placement could not be checked, so nodes may have run on the CPU unnoticed.</summary>
+    [JsonStringEnumMemberName("placement-unverified")]
+    PlacementUnverified,
 }

@@ -25,4 +25,17 @@ public sealed record ValidityEvidence(
     IReadOnlyList<string> NodesOnCpu,
     IReadOnlyList<int> OtherGpuProcessIds,
     double? LatencyBoundMs,
-    double LatencyP99Ms);
+    double LatencyP99Ms)
+{
+    /// <summary>How queries were issued; Offline is judged on its samples, not its queries.</summary>
+    public Scenario Scenario { get; init; } = Scenario.SingleStream;
+
+    /// <summary>Measured samples: queries times batch size.</summary>
+    public long SampleCount { get; init; }
+
+    /// <summary>Why a GPU session's node placement could not be checked; null when it was checked or did not need to be.</summary>
+    public string? PlacementUnverifiedReason { get; init; }
+
+    /// <summary>Other work on the runner's cores during the window; null when the measurement did not record it.</summary>
+    public HostContention? HostContention { get; init; }
+}

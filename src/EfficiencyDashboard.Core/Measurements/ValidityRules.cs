@@ -6,7 +6,8 @@ namespace EfficiencyDashboard.Core.Measurements;
 /// <summary>
 /// Decides whether a run's figures can be trusted, after the checks MLPerf Inference's LoadGen applies before it
 /// prints "Result is : VALID" (minimum duration, minimum query count, early-stopping query floors, Server latency
-/// constraint), plus the dashboard's own checks of noise, execution-provider fallback and a shared GPU.
+/// constraint), plus the dashboard's own checks of noise, execution-provider fallback, node placement, a shared GPU and
+/// other work on the runner's cores.
 /// A run that fails any rule is shown as INVALID with every reason.
 /// </summary>
 public static class ValidityRules
@@ -26,6 +27,8 @@ public static class ValidityRules
             NodesOnCpu(evidence, settings),
             GpuShared(evidence),
             LatencyBound(evidence),
+            PlacementUnverified(evidence),
+            HostBusy(evidence, settings),
         ];
         return new Validity([.. verdicts.OfType<ValidityReason>()]);
     }
@@ -53,11 +56,19 @@ public static class ValidityRules
     /// <summary>
     /// Query count: at least <see cref="ValiditySettings.MinQueries"/> (LoadGen's <c>min_query_count</c>, "Min queries
     /// satisfied : NO") and enough queries for the reported percentile to mean something: LoadGen's early-stopping
-    /// estimate needs at least 64 queries to bound a p90 and 662 to bound a p99 even when none is slow, and MLPerf's
-    /// fixed minimums before early stopping were 24,576 (p90) and 270,336 (p99).
+    /// estimate needs at least 64 queries to bound a p90 and 662 to bound a p99 even when none is slow; the strict preset
+    /// takes mlperf.conf's fixed minimums (1,024 SingleStream, 270,336 Server). An Offline run is one query holding
+    /// every sample, so LoadGen reads its minimum as samples: at least <see cref="ValiditySettings.MinOfflineSamples"/>.
     /// </summary>
     public static ValidityReason? QueryCount(ValidityEvidence evidence, ValiditySettings settings)
     {
+        if (evidence.Scenario == Scenario.Offline)
+        {
+            return evidence.SampleCount >= settings.MinOfflineSamples
+                ? null
+                : new(ValidityCheck.TooFewQueries, Format($"{evidence.SampleCount} samples were measured; at least {settings.MinOfflineSamples} are required for Offline."));
+        }
+
         var required = settings.MinQueriesFor(evidence.Percentile);
         if (evidence.QueryCount >= required)
         {
@@ -121,6 +132,28 @@ public static class ValidityRules
         evidence.LatencyBoundMs is not { } bound || evidence.LatencyP99Ms <= bound
             ? null
             : new(ValidityCheck.LatencyBoundExceeded, Format($"p99 latency {evidence.LatencyP99Ms:0.###} ms exceeded the {bound:0.###} ms bound."));
+
+    /// <summary>
+    /// Node placement verified: a GPU run whose placement could not be profiled might have run model work on the CPU
+    /// without anyone knowing, so it is not valid until its placement is known.
+    /// </summary>
+    public static ValidityReason? PlacementUnverified(ValidityEvidence evidence) =>
+        evidence.ActualExecutionProvider == ExecutionProvider.Cpu || evidence.PlacementUnverifiedReason is not { } reason
+            ? null
+            : new(ValidityCheck.PlacementUnverified, $"Where ONNX Runtime placed the nodes could not be checked, so model work may have run on the CPU: {reason}");
+
+    /// <summary>
+    /// Host busy: other work (the web process, other workers, other programs) took at most
+    /// <see cref="ValiditySettings.MaxHostContentionCores"/> of the runner's cores during the window. Time the cores
+    /// spent on other work is time, cache and memory bandwidth the measured queries did not get, so a busy host makes
+    /// latency worse and throughput lower than the hardware gives. Judged only beyond the figure's resolution; a run
+    /// whose contention was not measured is not judged on it (its page says "not measured" and why).
+    /// </summary>
+    public static ValidityReason? HostBusy(ValidityEvidence evidence, ValiditySettings settings) =>
+        evidence.HostContention is { } contention && contention.Exceeds(settings.MaxHostContentionCores)
+            ? new(ValidityCheck.HostBusy, Format(
+                $"Other work took {contention.Describe()} of the runner's cores ({contention.RunnerCores}) during the measured window; at most {settings.MaxHostContentionCores:0.00} cores are allowed."))
+            : null;
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,19 +20,19 @@ public sealed class Run
     /// <summary>Minimum measured time after warm-up; the run also needs <see cref="MinQueries"/>.</summary>
     public double DurationSeconds { get; set; }
 
-    /// <summary>Minimum number of measured queries; the run also needs <see cref="DurationSeconds"/>.</summary>
+    /// <summary>Minimum number of measured queries (Offline: samples); the run also needs <see cref="DurationSeconds"/>.</summary>
     public int MinQueries { get; set; }
 
     /// <summary>Queries run and discarded before measuring.</summary>
     public int WarmupQueries { get; set; }
 
-    /// <summary>Server scenario: the mean arrival rate of the Poisson process, queries per second.</summary>
+    /// <summary>Server scenario: the mean arrival rate of the Poisson process, queries per second. Offline: the expected samples per second.</summary>
     public double? TargetQps { get; set; }
 
     /// <summary>Server scenario: the p99 latency the run must hold, in milliseconds.</summary>
     public double? LatencyBoundMs { get; set; }
 
-    /// <summary>Judge validity with the strict preset (600 s; 24,576 queries for p90, 270,336 for p99) instead of the default.</summary>
+    /// <summary>Judge validity with the strict preset (mlperf.conf: 600 s; 1,024 SingleStream queries, 270,336 Server queries, 24,576 Offline samples) instead of the default.</summary>
     public bool StrictValidity { get; set; }
 
     /// <summary>The suite start that queued this run, if any.</summary>

@@ -6,13 +6,13 @@ namespace EfficiencyDashboard.Core.Runs;
 /// <param name="BatchSize">Samples per query.</param>
 /// <param name="Scenario">Load pattern: <c>single-stream</c>, <c>offline</c> or <c>server</c>.</param>
 /// <param name="DurationSeconds">Minimum measured seconds after warm-up.</param>
-/// <param name="MinQueries">Minimum measured queries.</param>
+/// <param name="MinQueries">Minimum measured queries; offline: the minimum sample count.</param>
 /// <param name="WarmupQueries">Queries run and discarded before measuring.</param>
 /// <param name="AllowCpuFallback">Run on the CPU, labelled as such, when the requested provider cannot load.</param>
 /// <param name="InputShapes">Full shapes for inputs with dynamic dimensions other than the batch.</param>
-/// <param name="TargetQps">Server: mean arrival rate of queries per second (required).</param>
+/// <param name="TargetQps">Server: mean arrival rate of queries per second (required). Offline: the expected samples per second that sizes the sample set (optional; estimated from the warm-up).</param>
 /// <param name="LatencyBoundMs">Server: the p99 latency bound in milliseconds (required).</param>
-/// <param name="Preset"><c>default</c> or <c>strict</c> (600 s; 24,576 queries for p90, 270,336 for p99, as MLPerf).</param>
+/// <param name="Preset"><c>default</c> or <c>strict</c> (mlperf.conf: 600 s; 1,024 SingleStream queries, 270,336 Server queries, 24,576 Offline samples).</param>
 public sealed record RunRequest(
     int ModelId,
     string? ExecutionProvider = "cpu",

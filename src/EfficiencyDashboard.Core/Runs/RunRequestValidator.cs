@@ -8,9 +8,11 @@ public static class RunRequestValidator
     public const int MaxBatchSize = 4096;
     public const double MaxDurationSeconds = 24 * 3600;
     public const int MaxQueries = 10_000_000;
+    // The strict preset's floors, from mlperf.conf in github.com/mlcommons/inference (see ValiditySettings.Strict).
     public const double StrictDurationSeconds = 600;
-    public const int StrictQueriesP90 = 24_576;
-    public const int StrictQueriesP99 = 270_336;
+    public const int StrictQueriesSingleStream = 1_024;
+    public const int StrictQueriesServer = 270_336;
+    public const int StrictSamplesOffline = 24_576;
 
     /// <summary>Validates <paramref name="request"/>; returns the run to queue, or errors keyed by field name.</summary>
     public static (Run? Run, Dictionary<string, string[]> Errors) Validate(RunRequest request, Model? model, RunDefaults defaults)
@@ -33,6 +35,11 @@ public static class RunRequestValidator
         if (scenario is null)
         {
             Fail("scenario", $"Unknown scenario '{request.Scenario}': use single-stream, offline or server.");
+        }
+
+        if (scenario == Scenario.Offline && request.TargetQps is { } expected && !(expected > 0 && expected <= 100_000_000))
+        {
+            Fail("targetQps", "The offline scenario's expected rate, when given, must be between 0 and 100,000,000 samples per second.");
         }
 
         if (scenario == Scenario.Server)
@@ -68,14 +75,14 @@ public static class RunRequestValidator
             Fail("batchSize", $"This model's graph fixes the batch size at {fixedBatch}.");
         }
 
-        // The strict preset's floors are MLPerf's: 600 s, and enough queries for the percentile the scenario reports.
+        // The strict preset's floors are MLPerf's: 600 s, and its scenario's query count (Offline: samples).
         var duration = request.DurationSeconds ?? (strict == true ? StrictDurationSeconds : defaults.DurationSeconds);
         if (!double.IsFinite(duration) || duration is < 0 or > MaxDurationSeconds)
         {
             Fail("durationSeconds", $"Duration must be between 0 and {MaxDurationSeconds} seconds.");
         }
 
-        var minQueries = request.MinQueries ?? (strict == true ? (scenario == Scenario.Server ? StrictQueriesP99 : StrictQueriesP90) : defaults.MinQueries);
+        var minQueries = request.MinQueries ?? (strict == true ? StrictMinimumFor(scenario ?? Scenario.SingleStream) : defaults.MinQueries);
         if (minQueries is < 1 or > MaxQueries)
         {
             Fail("minQueries", $"Minimum query count must be between 1 and {MaxQueries}.");
@@ -112,7 +119,7 @@ public static class RunRequestValidator
             ModelId = model.Id,
             ExecutionProvider = provider.Value,
             Scenario = scenario.Value,
-            TargetQps = scenario == Scenario.Server ? request.TargetQps : null,
+            TargetQps = scenario is Scenario.Server or Scenario.Offline ? request.TargetQps : null,
             LatencyBoundMs = scenario == Scenario.Server ? request.LatencyBoundMs : null,
             StrictValidity = strict == true,
             BatchSize = request.BatchSize,
@@ -126,6 +133,14 @@ public static class RunRequestValidator
         };
         return (run, errors);
     }
+
+    /// <summary>The strict preset's minimum for <paramref name="scenario"/>: queries, or samples for Offline (LoadGen's min_query_count).</summary>
+    public static int StrictMinimumFor(Scenario scenario) => scenario switch
+    {
+        Scenario.Server => StrictQueriesServer,
+        Scenario.Offline => StrictSamplesOffline,
+        _ => StrictQueriesSingleStream,
+    };
 
     /// <summary>The device queue of a provider: the CPU, or the first GPU.</summary>
     public static string DeviceFor(ExecutionProvider provider) => provider == ExecutionProvider.Cpu ? "cpu" : "gpu0";

@@ -73,6 +73,18 @@ public sealed class RunResult
     /// <summary>Where the energy figure comes from: nvml-energy-counter, nvml-power-integral, rapl-package or none.</summary>
     public EnergySource EnergySource { get; set; }
 
+    /// <summary>What the energy figure covers: the GPU board, the CPU package, the whole system, or none.</summary>
+    public EnergyScope EnergyScope { get; set; }
+
+    /// <summary>
+    /// CPU package energy over the measured window (RAPL), in joules, whatever the provider: the CPUs' energy, never a
+    /// GPU's. On a CPU run it is also the energy figure; null when RAPL was not readable (see <see cref="CpuPackageEnergyNote"/>).
+    /// </summary>
+    public double? CpuPackageEnergyJ { get; set; }
+
+    /// <summary>What RAPL covered, or why it was not readable.</summary>
+    public string? CpuPackageEnergyNote { get; set; }
+
     /// <summary>How the energy figure was obtained, or why there is none.</summary>
     public required string EnergyReason { get; set; }
 
@@ -105,6 +117,24 @@ public sealed class RunResult
 
     /// <summary>Why the run did not execute on the requested provider, when it did not.</summary>
     public string? FallbackReason { get; set; }
+
+    /// <summary>
+    /// The providers that ran the graph's model work, from the node placement profile: for example "tensorrt + cuda"
+    /// when TensorRT took part of the graph and CUDA the rest; the actual provider alone when placement was not profiled.
+    /// </summary>
+    public string? ActualProviders { get; set; }
+
+    /// <summary>The cores the runner could run on during the window, as a CPU list such as "0-1".</summary>
+    public string? RunnerCores { get; set; }
+
+    /// <summary>Other work on the runner's cores during the window, in core-seconds per second; null when not measured.</summary>
+    public double? HostContentionCores { get; set; }
+
+    /// <summary>Whether the run failed the host-busy validity check (other work above the threshold).</summary>
+    public bool HostBusy { get; set; }
+
+    /// <summary>Other work on the runner's cores by source, with CPU pressure, resolution and how it was measured.</summary>
+    public HostContention? HostContention { get; set; }
 
     public required string OnnxRuntimeVersion { get; set; }
 

@@ -10,7 +10,11 @@ public enum Scenario
     [JsonStringEnumMemberName("single-stream")]
     SingleStream,
 
-    /// <summary>All samples available at once, issued in batches back to back; headline samples per second.</summary>
+    /// <summary>
+    /// The whole sample set issued at once, as one query, and worked through batch after batch; its size is the expected
+    /// rate times the minimum duration (plus 10%), at least the minimum sample count. Headline: samples per second over
+    /// the time from the issue to the last completion.
+    /// </summary>
     [JsonStringEnumMemberName("offline")]
     Offline,
 

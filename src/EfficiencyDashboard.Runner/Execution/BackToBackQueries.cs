@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace EfficiencyDashboard.Runner.Execution;
 
 /// <summary>
-/// The SingleStream and Offline loop: each query is issued as soon as the previous one completes, until both the
+/// The SingleStream loop: each query is issued as soon as the previous one completes, until both the
 /// minimum duration and the minimum query count are reached. The timer wraps only the inference call, and nothing
 /// is allocated per query (buffers double when full, which is rare and amortised).
 /// </summary>

@@ -36,7 +36,7 @@ public sealed record BenchmarkMeasurement(
     public double ThroughputPerSecond => MeasuredSeconds > 0 ? SampleCount / MeasuredSeconds : 0;
 
     /// <summary>How queries were issued.</summary>
-    public LoadScenario Scenario { get; init; } = LoadScenario.SingleStream;
+    public Scenario Scenario { get; init; } = Scenario.SingleStream;
 
     /// <summary>The provider the run asked for; the actual one unless set.</summary>
     public ExecutionProvider RequestedExecutionProvider
@@ -44,6 +44,9 @@ public sealed record BenchmarkMeasurement(
         get => _requested ?? ActualExecutionProvider;
         init => _requested = value;
     }
+
+    /// <summary>Offline: the samples per second that sized the sample set (the request's, or the warm-up's); null for other scenarios.</summary>
+    public double? OfflineExpectedSamplesPerSecond { get; init; }
 
     /// <summary>Warm-up queries run and discarded before the window.</summary>
     public int WarmupQueriesCompleted { get; init; }
@@ -58,8 +61,8 @@ public sealed record BenchmarkMeasurement(
     /// <summary>The percentile the scenario reports: p90 for SingleStream, p99 for Server, none for Offline (throughput).</summary>
     public ReportedPercentile? HeadlinePercentile => Scenario switch
     {
-        LoadScenario.SingleStream => ReportedPercentile.P90,
-        LoadScenario.Server => ReportedPercentile.P99,
+        Scenario.SingleStream => ReportedPercentile.P90,
+        Scenario.Server => ReportedPercentile.P99,
         _ => null,
     };
 
@@ -75,8 +78,17 @@ public sealed record BenchmarkMeasurement(
     /// <summary>The runner process's peak memory and CPU utilisation over the window; null when not sampled.</summary>
     public ProcessTelemetry? Process { get; init; }
 
+    /// <summary>Other work on the runner's cores during the window.</summary>
+    public HostContention HostContention { get; init; } = HostContention.NotMeasured("", "host contention was not read.");
+
     /// <summary>Where ONNX Runtime placed each node (GPU sessions), with the nodes that ran on the CPU.</summary>
     public NodePlacementReport NodePlacement { get; init; } = NodePlacementReport.NotChecked("Node placement was not checked.");
+
+    /// <summary>The providers that did model work, such as "tensorrt + cuda"; the actual provider when placement was not profiled.</summary>
+    public string ActualProviders => NodePlacement.ProvidersUsed ?? ActualExecutionProvider.ApiName();
+
+    /// <summary>Why a GPU session's placement is unknown (the profile failed or was switched off); null on the CPU or when it was checked.</summary>
+    public string? PlacementUnverifiedReason => ActualExecutionProvider != ExecutionProvider.Cpu && !NodePlacement.Checked ? NodePlacement.Note : null;
 
     /// <summary>The Server scenario's rate and latency-bound result; null for other scenarios.</summary>
     public ServerResult? Server { get; init; }
@@ -94,6 +106,12 @@ public sealed record BenchmarkMeasurement(
             [.. NodePlacement.CpuComputeNodes.Select(n => n.ToString())],
             Gpu.OtherProcessIds,
             Server?.LatencyBoundMs,
-            Histogram.P99Ms),
+            Histogram.P99Ms)
+        {
+            Scenario = Scenario,
+            SampleCount = SampleCount,
+            PlacementUnverifiedReason = PlacementUnverifiedReason,
+            HostContention = HostContention,
+        },
         settings);
 }

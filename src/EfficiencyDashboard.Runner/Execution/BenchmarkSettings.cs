@@ -7,7 +7,10 @@ namespace EfficiencyDashboard.Runner.Execution;
 /// <param name="ExecutionProvider">The provider to run on.</param>
 /// <param name="BatchSize">Samples per query.</param>
 /// <param name="DurationSeconds">Minimum measured time; the window also needs <paramref name="MinQueries"/>.</param>
-/// <param name="MinQueries">Minimum measured queries; the window also needs <paramref name="DurationSeconds"/>.</param>
+/// <param name="MinQueries">
+/// Minimum measured queries; the window also needs <paramref name="DurationSeconds"/>. Offline: the minimum sample
+/// count, as LoadGen reads min_query_count for its one Offline query.
+/// </param>
 /// <param name="WarmupQueries">Queries run and discarded before measuring.</param>
 /// <param name="AllowCpuFallback">When the provider cannot load, run on the CPU (and say so) instead of failing.</param>
 /// <param name="InputShapes">Values for dynamic dimensions other than the batch, by input name.</param>
@@ -25,9 +28,12 @@ public sealed record BenchmarkSettings(
     int InputSeed = 1234)
 {
     /// <summary>How queries are issued; SingleStream unless set.</summary>
-    public LoadScenario Scenario { get; init; } = LoadScenario.SingleStream;
+    public Scenario Scenario { get; init; } = Scenario.SingleStream;
 
-    /// <summary>Server scenario: mean arrival rate of the Poisson process, in queries per second.</summary>
+    /// <summary>
+    /// Server scenario: mean arrival rate of the Poisson process, in queries per second. Offline: the samples per second
+    /// the run expects (LoadGen's offline_expected_qps), which sizes the sample set; 0 estimates it from the warm-up.
+    /// </summary>
     public double TargetQps { get; init; }
 
     /// <summary>Server scenario: the bound the 99th percentile latency must hold, in milliseconds.</summary>
@@ -48,10 +54,15 @@ public sealed record BenchmarkSettings(
     /// </summary>
     public Inputs.InputBatch? Inputs { get; init; }
 
-    /// <summary>The settings of a queued run. Its scenario is SingleStream until the run records one; set the others with <c>with</c>.</summary>
+    /// <summary>The settings of a queued run, scenario and rates included; set real inputs with <c>with</c>.</summary>
     public static BenchmarkSettings From(Run run, int intraOpThreads) => new(
         run.ExecutionProvider, run.BatchSize, run.DurationSeconds, run.MinQueries, run.WarmupQueries,
-        run.AllowCpuFallback, run.InputShapes, intraOpThreads);
+        run.AllowCpuFallback, run.InputShapes, intraOpThreads)
+    {
+        Scenario = run.Scenario,
+        TargetQps = run.TargetQps ?? 0,
+        LatencyBoundMs = run.LatencyBoundMs ?? 0,
+    };
 
     /// <summary>Throws a <see cref="RunnerException"/> that says what is wrong when the settings cannot be measured.</summary>
     public void Validate()
@@ -61,14 +72,19 @@ public sealed record BenchmarkSettings(
             throw new RunnerException($"The batch size must be at least 1, not {BatchSize}.");
         }
 
-        if (Scenario == LoadScenario.Server && !(TargetQps > 0 && double.IsFinite(TargetQps)))
+        if (Scenario == Scenario.Server && !(TargetQps > 0 && double.IsFinite(TargetQps)))
         {
             throw new RunnerException("The Server scenario needs a target rate (targetQps) above 0.");
         }
 
-        if (Scenario == LoadScenario.Server && !(LatencyBoundMs > 0 && double.IsFinite(LatencyBoundMs)))
+        if (Scenario == Scenario.Server && !(LatencyBoundMs > 0 && double.IsFinite(LatencyBoundMs)))
         {
             throw new RunnerException("The Server scenario needs a latency bound (latencyBoundMs) above 0.");
+        }
+
+        if (Scenario == Scenario.Offline && !(TargetQps >= 0 && double.IsFinite(TargetQps)))
+        {
+            throw new RunnerException("The Offline scenario's expected rate (targetQps) must be 0 (estimate it) or above.");
         }
     }
 }

@@ -7,16 +7,17 @@ namespace EfficiencyDashboard.Runner.Execution;
 
 /// <summary>
 /// Measures one model: creates the session on the requested provider, checks where its nodes run (GPU sessions),
-/// warms up, then issues queries as the scenario says while telemetry samples the GPU, the CPU packages' energy and
-/// the process. Every query of the window is timed around the inference call alone.
+/// warms up, then issues queries as the scenario says while telemetry samples the GPU, the CPU packages' energy, the
+/// process and the other work on the runner's cores. Every query of the window is timed around the inference call alone.
 /// </summary>
 public sealed class InferenceBenchmark
 {
     private readonly IExecutionProviderLoader _providers;
     private readonly INvml _nvml;
     private readonly RaplEnergyMeter _rapl;
+    private readonly HostContentionMeter _contention;
 
-    /// <summary>A benchmark that reads the real NVML (when the driver is installed) and RAPL.</summary>
+    /// <summary>A benchmark that reads the real NVML (when the driver is installed), RAPL and /proc.</summary>
     public InferenceBenchmark(IExecutionProviderLoader providers)
         : this(providers, Nvml.Shared)
     {
@@ -28,12 +29,19 @@ public sealed class InferenceBenchmark
     {
     }
 
-    /// <summary>A benchmark with every telemetry source given.</summary>
+    /// <summary>A benchmark with the GPU and CPU energy sources given, and no web process named in the contention figures.</summary>
     public InferenceBenchmark(IExecutionProviderLoader providers, INvml nvml, RaplEnergyMeter rapl)
+        : this(providers, nvml, rapl, new HostContentionMeter())
+    {
+    }
+
+    /// <summary>A benchmark with every telemetry source given.</summary>
+    public InferenceBenchmark(IExecutionProviderLoader providers, INvml nvml, RaplEnergyMeter rapl, HostContentionMeter contention)
     {
         _providers = providers;
         _nvml = nvml;
         _rapl = rapl;
+        _contention = contention;
     }
 
     /// <summary>Measures <paramref name="modelPath"/> as <paramref name="settings"/> say.</summary>
@@ -45,26 +53,35 @@ public sealed class InferenceBenchmark
         settings.Validate();
         progress?.Report(new BenchmarkProgress(BenchmarkPhase.Loading, 0, 0, null, 0));
         // Drawn before loading, so an impossible schedule fails fast and drawing it costs the window nothing.
-        var schedule = settings.Scenario == LoadScenario.Server
+        var schedule = settings.Scenario == Scenario.Server
             ? PoissonSchedule.Create(settings.TargetQps, settings.DurationSeconds, settings.MinQueries, settings.ScheduleSeed)
             : null;
         using var setup = SessionSetup.Create(_providers, settings);
         var placement = CheckPlacement(modelPath, setup, settings);
+        // The threads a session starts are its intra-op pool: with the calling thread, the runner's own CPU time.
+        var threadsBefore = _contention.ThreadIds();
         using var session = PreparedSession.Open(modelPath, setup.Options, settings, cancellationToken);
+        var runnerThreads = _contention.ThreadIds().Except(threadsBefore).Append(_contention.CurrentThreadId() ?? 0).Where(t => t > 0).ToArray();
 
         progress?.Report(new BenchmarkProgress(BenchmarkPhase.WarmingUp, 0, 0, null, 0));
         var warmup = WarmUp.Run(session, settings, cancellationToken);
+        // LoadGen sizes the Offline set from the rate the system expects: the request's, or failing that the warm-up's.
+        var offline = settings.Scenario == Scenario.Offline;
+        var expectedRate = offline ? (settings.TargetQps > 0 ? settings.TargetQps : warmup.SamplesPerSecond) : null;
+        var offlineSamples = offline ? OfflineSampleSet.Size(expectedRate, settings.DurationSeconds, settings.MinQueries, settings.BatchSize) : 0;
 
-        var gpuNotSampled = setup.ActualProvider == ExecutionProvider.Cpu
-            ? "Not sampled: the run executed on the CPU, so GPU energy is not the run's."
-            : null;
+        var onGpu = setup.ActualProvider != ExecutionProvider.Cpu;
+        var gpuNotSampled = onGpu ? null : "Not sampled: the run executed on the CPU, so GPU energy is not the run's.";
         QueryTimings timings;
         TelemetrySummary telemetry;
-        using (var window = TelemetryWindow.Start(_nvml, _rapl, gpuNotSampled))
+        using (var window = TelemetryWindow.Start(_nvml, _rapl, _contention, runnerThreads, gpuNotSampled))
         {
-            timings = schedule is null
-                ? BackToBackQueries.Run(session, settings, progress, cancellationToken)
-                : ServerQueries.Run(session, schedule, progress, cancellationToken);
+            timings = settings.Scenario switch
+            {
+                Scenario.Server => ServerQueries.Run(session, schedule!, progress, cancellationToken),
+                Scenario.Offline => OfflineQueries.Run(session, offlineSamples, settings.BatchSize, progress, cancellationToken),
+                _ => BackToBackQueries.Run(session, settings, progress, cancellationToken),
+            };
             telemetry = window.Stop();
         }
 
@@ -82,12 +99,14 @@ public sealed class InferenceBenchmark
         {
             Scenario = settings.Scenario,
             RequestedExecutionProvider = settings.ExecutionProvider,
-            WarmupQueriesCompleted = warmup,
+            WarmupQueriesCompleted = warmup.Queries,
+            OfflineExpectedSamplesPerSecond = expectedRate,
             Histogram = histogram,
-            Energy = EnergyEstimate.From(telemetry.ToEnergyEvidence(), samples),
+            Energy = EnergyEstimate.From(telemetry.ToEnergyEvidence(), samples, onGpu),
             Gpu = telemetry.Gpu,
             CpuEnergy = telemetry.CpuEnergy,
             Process = telemetry.Process,
+            HostContention = telemetry.HostContention,
             NodePlacement = placement,
             Server = schedule is null ? null : ServerResultOf(settings, schedule, timings, histogram),
         };
@@ -103,7 +122,7 @@ public sealed class InferenceBenchmark
         string modelPath, BenchmarkSettings settings, ServerCapacitySearch search, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var server = settings with { Scenario = LoadScenario.Server, TargetQps = Math.Max(settings.TargetQps, 1) };
+        var server = settings with { Scenario = Scenario.Server, TargetQps = Math.Max(settings.TargetQps, 1) };
         server.Validate();
         progress?.Report(new BenchmarkProgress(BenchmarkPhase.Loading, 0, 0, null, 0));
         using var setup = SessionSetup.Create(_providers, server);

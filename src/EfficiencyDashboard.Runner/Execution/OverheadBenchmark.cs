@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Telemetry;
 using Microsoft.ML.OnnxRuntime;
 
@@ -28,7 +29,7 @@ public sealed class OverheadBenchmark(IExecutionProviderLoader providers, INvml 
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(queriesPerRound, 1);
-        var runnerSettings = settings with { Scenario = LoadScenario.SingleStream, DurationSeconds = 0, MinQueries = queriesPerRound };
+        var runnerSettings = settings with { Scenario = Scenario.SingleStream, DurationSeconds = 0, MinQueries = queriesPerRound };
         var benchmark = new InferenceBenchmark(providers, nvml);
         var bareMedians = new List<double>();
         var runnerMedians = new List<double>();

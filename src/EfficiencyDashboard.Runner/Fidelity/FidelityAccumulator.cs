@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.Inputs;
 
 namespace EfficiencyDashboard.Runner.Fidelity;
@@ -55,15 +56,16 @@ internal sealed class FidelityAccumulator
         _variantEmbeddings.AddRange(variant);
     }
 
-    public FidelityReport Report(string outputName) => new(
-        outputName,
-        _cosines.Count,
+    /// <summary>The fidelity measured so far, with what was compared in words.</summary>
+    public FidelityReport Report(string inputs, DateTime measuredAtUtc) => new(
         _cosines.Average(),
-        _cosines.Min(),
         _maxAbsError,
         _absErrorSum / _elements,
         _classified > 0 ? _agreements / (double)_classified : null,
-        _parentEmbeddings.Count >= 3 ? PairwiseRankCorrelation() : null);
+        _parentEmbeddings.Count >= 3 ? PairwiseRankCorrelation() : null,
+        _cosines.Count,
+        inputs,
+        measuredAtUtc);
 
     private double PairwiseRankCorrelation()
     {

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.Inputs;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -11,8 +12,11 @@ public static class FidelityMeter
     /// <param name="parentModel">The parent's serialised ModelProto.</param>
     /// <param name="variantModel">The variant's serialised ModelProto, with the same inputs and outputs.</param>
     /// <param name="inputs">The batches both are run on; a text set makes the metrics use mean-pooled sentence embeddings.</param>
+    /// <param name="inputsDescription">What the batches hold, in words, for the report (for example "procedural images, ImageNet normalisation").</param>
+    /// <param name="measuredAtUtc">When the comparison ran; now when not given.</param>
     /// <exception cref="FidelityException">Either model cannot run on the CPU, or their outputs do not correspond.</exception>
-    public static FidelityReport Compare(byte[] parentModel, byte[] variantModel, CalibrationSet inputs)
+    public static FidelityReport Compare(
+        byte[] parentModel, byte[] variantModel, CalibrationSet inputs, string? inputsDescription = null, DateTime? measuredAtUtc = null)
     {
         using var parent = Open(parentModel, "parent");
         using var variant = Open(variantModel, "variant");
@@ -49,7 +53,9 @@ public static class FidelityMeter
             }
         }
 
-        return accumulator.Report(outputName);
+        return accumulator.Report(
+            $"{inputs.SampleCount} samples of {inputsDescription ?? inputs.Kind.ToString().ToLowerInvariant() + " inputs"}, not used for calibration; output '{outputName}'",
+            measuredAtUtc ?? DateTime.UtcNow);
     }
 
     private static InferenceSession Open(byte[] model, string role)

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using Onnx;
 
 namespace EfficiencyDashboard.Runner.Techniques;
@@ -10,9 +11,6 @@ namespace EfficiencyDashboard.Runner.Techniques;
 /// </summary>
 public static class DynamicQuantization
 {
-    /// <summary>The technique's name.</summary>
-    public const string Name = "int8-dynamic";
-
     private const int MinimumOpset = 11;
 
     /// <summary>Quantizes the parent's MatMul and Gemm weights.</summary>
@@ -92,7 +90,7 @@ public static class DynamicQuantization
             $"weights {floatWeightBytes / 1024} KiB -> {int8WeightBytes / 1024} KiB." +
             (matMulsLeft > 0 ? $" {matMulsLeft} MatMul/Gemm nodes without constant weights (such as attention scores) stay float32." : "") +
             (convsLeft > 0 ? $" {convsLeft} Conv nodes stay float32: dynamic quantization covers MatMul and Gemm only." : "");
-        return new TechniqueResult(Name, graph.ToBytes(), description, new Dictionary<string, long>
+        return new TechniqueResult(Technique.Int8Dynamic, graph.ToBytes(), description, new Dictionary<string, long>
         {
             ["quantizedNodes"] = targets.Count,
             ["dynamicQuantizeNodes"] = quantizedInputs.Count,

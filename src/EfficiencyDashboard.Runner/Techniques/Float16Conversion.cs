@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using Onnx;
 
 namespace EfficiencyDashboard.Runner.Techniques;
@@ -15,9 +16,6 @@ namespace EfficiencyDashboard.Runner.Techniques;
 /// </remarks>
 public static class Float16Conversion
 {
-    /// <summary>The technique's name.</summary>
-    public const string Name = "fp16";
-
     private static readonly HashSet<string> QuantizedOps = new(StringComparer.Ordinal)
     {
         "QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear", "MatMulInteger", "ConvInteger", "QLinearConv", "QLinearMatMul",
@@ -122,7 +120,7 @@ public static class Float16Conversion
             $"Converted {convertedInitializers} float32 initializers and {convertedConstants} constants to float16 and inserted {casts} Cast nodes " +
             $"so inputs and outputs stay float32{(kept > 0 ? $"; {kept} nodes ({string.Join(", ", keepInFloat32)}) kept in float32" : "")}. " +
             CpuSentence(cpu);
-        return new TechniqueResult(Name, bytes, description, new Dictionary<string, long>
+        return new TechniqueResult(Technique.Fp16, bytes, description, new Dictionary<string, long>
         {
             ["convertedInitializers"] = convertedInitializers,
             ["convertedConstants"] = convertedConstants,

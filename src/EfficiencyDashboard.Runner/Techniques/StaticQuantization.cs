@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.Inputs;
 using Onnx;
 
@@ -12,9 +13,6 @@ namespace EfficiencyDashboard.Runner.Techniques;
 /// </summary>
 public static class StaticQuantization
 {
-    /// <summary>The technique's name.</summary>
-    public const string Name = "int8-static";
-
     private const long QdqOpset = 13;
 
     /// <summary>Calibrates and quantizes the parent.</summary>
@@ -71,7 +69,7 @@ public static class StaticQuantization
             $"read int8 weights (symmetric, per output channel{(options.ReduceRange ? ", 7-bit" : "")}) and int32 biases; {activations.Count} activation tensors " +
             $"(inputs of those nodes, outputs of Conv and Gemm) get uint8 QuantizeLinear/DequantizeLinear pairs calibrated with {method} on {calibration.SampleCount} samples. " +
             $"{folded} BatchNormalization nodes were folded into their Conv first.{opsetNote}";
-        return new TechniqueResult(Name, graph.ToBytes(), description, new Dictionary<string, long>
+        return new TechniqueResult(Technique.Int8Static, graph.ToBytes(), description, new Dictionary<string, long>
         {
             ["quantizedNodes"] = targets.Count,
             ["quantizedActivations"] = activations.Count,

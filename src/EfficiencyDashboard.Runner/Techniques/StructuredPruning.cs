@@ -1,3 +1,5 @@
+using EfficiencyDashboard.Core.Catalog;
+
 namespace EfficiencyDashboard.Runner.Techniques;
 
 /// <summary>
@@ -10,9 +12,6 @@ namespace EfficiencyDashboard.Runner.Techniques;
 /// <remarks>Without fine-tuning afterwards, accuracy drops; the fidelity measurement says by how much.</remarks>
 public static class StructuredPruning
 {
-    /// <summary>The technique's name.</summary>
-    public const string Name = "pruned-structured";
-
     /// <summary>Prunes the parent.</summary>
     /// <param name="parent">A serialised float32 ModelProto.</param>
     /// <param name="ratio">Fraction of each prunable group's channels, heads or neurons to remove, in (0, 1).</param>
@@ -67,7 +66,7 @@ public static class StructuredPruning
             $"Parameters {before.Parameters:N0} -> {after.Parameters:N0} ({Change(before.Parameters, after.Parameters)}), " +
             $"MACs per sample {before.MacsPerSample:N0} -> {after.MacsPerSample:N0} ({Change(before.MacsPerSample, after.MacsPerSample)}). " +
             "Not fine-tuned afterwards.";
-        return new TechniqueResult(Name, bytes, description, new Dictionary<string, long>
+        return new TechniqueResult(Technique.PrunedStructured, bytes, description, new Dictionary<string, long>
         {
             ["attentionHeadsBefore"] = removed["attention heads"].Before,
             ["attentionHeadsAfter"] = removed["attention heads"].After,

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using Onnx;
 
 namespace EfficiencyDashboard.Runner.Techniques;
@@ -9,9 +10,6 @@ namespace EfficiencyDashboard.Runner.Techniques;
 /// </summary>
 public static class UnstructuredPruning
 {
-    /// <summary>The technique's name.</summary>
-    public const string Name = "pruned-unstructured";
-
     /// <summary>Zeroes the smallest-magnitude weights of the parent.</summary>
     /// <param name="parent">A serialised float32 ModelProto.</param>
     /// <param name="ratio">Fraction of each weight tensor to zero, in (0, 1).</param>
@@ -58,7 +56,7 @@ public static class UnstructuredPruning
             $"Zeroed {zeroed:N0} of {total:N0} weights ({zeroed / (double)total:P1}) in {weights.Count} Conv/MatMul/Gemm nodes, smallest magnitude " +
             "first within each tensor. Shapes are unchanged, so dense kernels still multiply the zeros: parameters stored, MACs and latency do not " +
             "go down (only a sparse kernel or compression could use this sparsity). Not fine-tuned afterwards.";
-        return new TechniqueResult(Name, graph.ToBytes(), description, new Dictionary<string, long>
+        return new TechniqueResult(Technique.PrunedUnstructured, graph.ToBytes(), description, new Dictionary<string, long>
         {
             ["prunedNodes"] = weights.Count,
             ["weights"] = total,

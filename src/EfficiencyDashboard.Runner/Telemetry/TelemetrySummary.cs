@@ -3,9 +3,9 @@ using EfficiencyDashboard.Core.Measurements;
 namespace EfficiencyDashboard.Runner.Telemetry;
 
 /// <summary>Everything the telemetry of one measured window read.</summary>
-internal sealed record TelemetrySummary(GpuTelemetry Gpu, RaplReading CpuEnergy, ProcessTelemetry Process)
+internal sealed record TelemetrySummary(GpuTelemetry Gpu, RaplReading CpuEnergy, ProcessTelemetry Process, HostContention HostContention)
 {
-    /// <summary>The energy readings in the order <see cref="EnergyEstimate.From"/> prefers them.</summary>
+    /// <summary>The energy readings <see cref="EnergyEstimate.From"/> chooses from.</summary>
     public EnergyEvidence ToEnergyEvidence() => new(
         Gpu.EnergyCounterJ, Gpu.EnergyCounterNote, Gpu.PowerIntegralJ, Gpu.PowerIntegralNote, CpuEnergy.EnergyJ, CpuEnergy.Note);
 }

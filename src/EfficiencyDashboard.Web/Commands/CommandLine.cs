@@ -16,6 +16,7 @@ public static class CommandLine
           benchmark overhead [--rounds N]                   runner vs a bare ONNX Runtime loop on the CPU (latency ratio, cost per query)
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
           benchmark reports [--runs N] [--samples-per-run N] [--iterations N]   each report page's data work on a large database
+          benchmark contention [--seconds N] [--clients N]  ResNet-18 measured by a running app, quiet then under N page visitors
         With no command the web app starts.
         """;
 
@@ -45,6 +46,8 @@ public static class CommandLine
             case ["benchmark", "reports", .. var options]:
                 return await ReportsBenchmark.RunAsync(
                     IntOption(options, "--runs", 100_000), IntOption(options, "--samples-per-run", 10), IntOption(options, "--iterations", 9), Console.Out);
+            case ["benchmark", "contention", .. var options]:
+                return await ContentionBenchmark.RunAsync(IntOption(options, "--seconds", 15), IntOption(options, "--clients", 30), Console.Out);
             case ["help" or "--help"]:
                 Console.WriteLine(Usage);
                 return 0;

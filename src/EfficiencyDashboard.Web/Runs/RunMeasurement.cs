@@ -30,21 +30,11 @@ public sealed class RunMeasurement(
             : null;
         execution.Leave();
         var realInputs = inputs.For(run.Model!, run.BatchSize, run.InputShapes);
-        var settings = BenchmarkSettings.From(run, IntraOpThreads) with
-        {
-            Scenario = run.Scenario switch
-            {
-                Scenario.Offline => LoadScenario.Offline,
-                Scenario.Server => LoadScenario.Server,
-                _ => LoadScenario.SingleStream,
-            },
-            Inputs = realInputs,
-            TargetQps = run.TargetQps ?? 0,
-            LatencyBoundMs = run.LatencyBoundMs ?? 0,
-        };
+        var settings = BenchmarkSettings.From(run, IntraOpThreads) with { Inputs = realInputs };
         var measurement = benchmark.Measure(data.PathOf(run.Model!.FilePath), settings, execution, execution.Token);
         execution.Enter(RunPhase.Storing);
-        return MeasuredResult.From(run, measurement, realInputs is null ? "seeded generated values" : ModelInputs.Describe(run.Model!), clock.GetUtcNow().UtcDateTime);
+        return MeasuredResult.From(run, measurement, realInputs is null ? "seeded generated values" : ModelInputs.Describe(run.Model!), clock.GetUtcNow().UtcDateTime,
+            options.Value.HostBusyThresholdCores);
     }
 
     /// <summary>ONNX Runtime's intra-op threads: as configured, else one per runner core.</summary>

@@ -1,3 +1,5 @@
+using EfficiencyDashboard.Core.Measurements;
+
 namespace EfficiencyDashboard.Web.Runs;
 
 /// <summary>How runs are executed: the worker process, its leases, placement and limits (configuration section <c>Runner</c>).</summary>
@@ -23,6 +25,18 @@ public sealed class RunnerOptions
 
     /// <summary>The runner's cores, for example <c>2-15</c>; the web host gets the others. Unset: see <see cref="Placement.CpuPlacement"/>.</summary>
     public string? CpuSet { get; set; }
+
+    /// <summary>
+    /// The most other work the runner's cores may carry during a measured window, in cores (core-seconds per second);
+    /// a run above it is INVALID with check host-busy. 0.10 is a tenth of one core.
+    /// </summary>
+    public double HostBusyThresholdCores { get; set; } = ValiditySettings.DefaultMaxHostContentionCores;
+
+    /// <summary>
+    /// The web host's process id, whose CPU time the contention figures name apart: 0 for none. The supervising web
+    /// host passes its own id to the worker it starts.
+    /// </summary>
+    public int WebProcessId { get; set; }
 
     /// <summary>How often a worker looks for queued jobs.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -56,9 +70,6 @@ public sealed class RunnerOptions
 
     /// <summary>The worker instance's id; the supervisor sets it, a worker started by hand makes one up.</summary>
     public string? WorkerId { get; set; }
-
-    /// <summary>The web host's process id, given to a supervised worker (its contention meter tells the web's CPU time apart).</summary>
-    public int WebProcessId { get; set; }
 
     /// <summary>True in a worker the web host started: it stops when the web host goes away.</summary>
     public bool Supervised { get; set; }

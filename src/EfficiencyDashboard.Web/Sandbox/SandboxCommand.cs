@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.Analysis;
 using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Runner.Fidelity;
@@ -79,7 +80,9 @@ internal static class SandboxCommand
             var samples = CalibrationSet.For(parent, CalibrationBatches + ComparisonBatches, request.BatchSize, request.Calibration);
             var calibration = new CalibrationSet(samples.Kind, [.. samples.Batches.Take(CalibrationBatches)]);
             var comparison = new CalibrationSet(samples.Kind, [.. samples.Batches.Skip(CalibrationBatches)]);
-            var result = Technique.Apply(request.Technique, parent, OptionsFor(request.Parameters, calibration));
+            var technique = TechniqueExtensions.Parse(request.Technique)
+                ?? throw new ArgumentException($"'{request.Technique}' is not a technique.");
+            var result = VariantTransform.Apply(technique, parent, OptionsFor(request.Parameters, calibration));
 
             Phase("analysing the variant");
             Directory.CreateDirectory(Path.GetDirectoryName(request.OutputPath)!);
@@ -87,7 +90,7 @@ internal static class SandboxCommand
             var analysis = ModelAnalyzer.Analyze(result.Model, 1, request.DefaultInputShapes);
 
             Phase("measuring fidelity to the parent");
-            var fidelity = FidelityMeter.Compare(parent, result.Model, comparison);
+            var fidelity = FidelityMeter.Compare(parent, result.Model, comparison, request.InputsDescription);
             return new(new VariantBuildResult(result.Description, ModelFacts.From(analysis), fidelity, result.Model.LongLength));
         }
         catch (Exception ex) when (ex is TechniqueNotApplicableException or FidelityException or RunnerException or ArgumentException)

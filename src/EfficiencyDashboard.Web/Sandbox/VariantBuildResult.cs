@@ -1,4 +1,4 @@
-using EfficiencyDashboard.Runner.Fidelity;
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Web.Models;
 
 namespace EfficiencyDashboard.Web.Sandbox;

@@ -55,7 +55,8 @@ public sealed class VariantBuildJob(
             using var turn = await cores.BuildAsync($"the variant build: {job.Technique.ApiName()} of {parent.Name}", cancellation.ShutdownToken);
             var request = new VariantBuildRequest(
                 data.PathOf(parent.FilePath), job.Technique.ApiName(), job.Parameters, inputs.CalibrationOptions(parent), parent.FixedBatchSize ?? 4,
-                data.PathOf(relative), new Dictionary<string, int[]>(parent.DefaultInputShapes));
+                data.PathOf(relative), new Dictionary<string, int[]>(parent.DefaultInputShapes),
+                ModelInputs.Describe(parent));
             var built = await sandbox.RunAsync<VariantBuildRequest, VariantBuildResult>(
                 VariantBuildRequest.Kind, "variant building", request, phase => _ = SetPhaseAsync(jobId, phase), cancellation.ShutdownToken);
             if (built.Value is not { } variant)
@@ -95,7 +96,6 @@ public sealed class VariantBuildJob(
 
     private Model NewModel(VariantJob job, Model parent, VariantBuildResult variant, string relative)
     {
-        var fidelity = variant.Fidelity;
         return new Model
         {
             Name = $"{parent.Name} · {Label(job)}",
@@ -109,11 +109,7 @@ public sealed class VariantBuildJob(
             ParentId = parent.Id,
             Technique = job.Technique,
             TechniqueParameters = new Dictionary<string, string>(job.Parameters),
-            Fidelity = new FidelityReport(
-                fidelity.CosineSimilarityMean, fidelity.MaxAbsError, fidelity.MeanAbsError, fidelity.Top1Agreement,
-                fidelity.SimilarityRankCorrelation, fidelity.Samples,
-                $"{fidelity.Samples} samples of {ModelInputs.Describe(parent)}, not used for calibration; output '{fidelity.OutputName}'",
-                clock.GetUtcNow().UtcDateTime),
+            Fidelity = variant.Fidelity,
         };
     }
 

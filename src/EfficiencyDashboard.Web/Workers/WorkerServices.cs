@@ -35,8 +35,11 @@ public static class WorkerServices
         services.AddSingleton<INvml>(Nvml.Shared);
         services.AddSingleton(new RaplEnergyMeter());
         services.AddSingleton<HardwareRegistry>();
+        // The web process the contention figures name apart: the supervising web host passes its id (Runner:WebProcessId).
+        services.AddSingleton(new HostContentionMeter(new ContentionSources(Math.Max(runner.WebProcessId, 0))));
         services.AddSingleton(sp => new InferenceBenchmark(
-            sp.GetRequiredService<IExecutionProviderLoader>(), sp.GetRequiredService<INvml>(), sp.GetRequiredService<RaplEnergyMeter>()));
+            sp.GetRequiredService<IExecutionProviderLoader>(), sp.GetRequiredService<INvml>(), sp.GetRequiredService<RaplEnergyMeter>(),
+            sp.GetRequiredService<HostContentionMeter>()));
         services.AddSingleton<ModelInputs>();
         services.AddSingleton<RunnerCores>();
         services.AddSingleton<ExecutingRuns>();

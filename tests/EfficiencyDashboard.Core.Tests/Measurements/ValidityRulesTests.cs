@@ -55,13 +55,74 @@ public sealed class ValidityRulesTests
         Assert.Contains("p99", tooFew.Message);
     }
 
-    [Fact]
-    public void Offline_needs_only_the_minimum_query_count()
+    [Theory]
+    [InlineData(63, false)]
+    [InlineData(64, true)]
+    public void Offline_is_judged_on_its_samples_not_its_queries(long samples, bool valid)
     {
-        var validity = ValidityRules.Judge(Evidence(queries: 100, percentile: null), ValiditySettings.Default);
+        var evidence = Evidence(queries: 2, percentile: null) with { Scenario = Scenario.Offline, SampleCount = samples };
 
-        Assert.True(validity.IsValid);
+        Assert.Equal(valid, !ValidityRules.Judge(evidence, ValiditySettings.Default).Failed(ValidityCheck.TooFewQueries));
     }
+
+    [Theory]
+    [InlineData(Scenario.SingleStream, ReportedPercentile.P90, 1_023, 1_024)]
+    [InlineData(Scenario.Server, ReportedPercentile.P99, 270_335, 270_336)]
+    [InlineData(Scenario.Offline, null, 24_575, 24_576)]
+    public void Strict_floors_are_those_of_mlperf_conf(Scenario scenario, ReportedPercentile? percentile, long below, long floor)
+    {
+        ValidityEvidence At(long count) => Evidence(seconds: 600, queries: count, percentile: percentile, boundMs: scenario == Scenario.Server ? 10 : null)
+            with { Scenario = scenario, SampleCount = count };
+
+        var failed = ValidityRules.Judge(At(below), ValiditySettings.Strict);
+
+        Assert.Contains(floor.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(failed.Reasons).Message);
+        Assert.True(ValidityRules.Judge(At(floor), ValiditySettings.Strict).IsValid);
+    }
+
+    [Fact]
+    public void Other_work_above_the_threshold_makes_the_run_host_busy_with_the_figure_in_the_reason()
+    {
+        var busy = Contention(other: 0.93, web: 0.85, workers: 0, rest: 0.08);
+
+        var validity = ValidityRules.Judge(Evidence() with { HostContention = busy }, ValiditySettings.Default);
+
+        var reason = Assert.Single(validity.Reasons);
+        Assert.Equal(ValidityCheck.HostBusy, reason.Check);
+        Assert.Contains("0.93 cores (web 0.85, other workers 0.00, rest of the host 0.08", reason.Message);
+        Assert.Contains("(0-1)", reason.Message);
+        Assert.Contains("at most 0.10 cores", reason.Message);
+        Assert.True(ValidityRules.Judge(Evidence() with { HostContention = busy }, ValiditySettings.Default with { MaxHostContentionCores = 1 }).IsValid);
+    }
+
+    [Fact]
+    public void Host_busy_is_judged_beyond_the_figures_resolution_and_not_at_all_when_not_measured()
+    {
+        var quiet = Contention(other: 0.04, web: 0.01, workers: 0, rest: 0.03);
+        var unsure = Contention(other: 0.25, web: 0, workers: 0, rest: 0.25, resolution: 0.2);
+
+        Assert.True(ValidityRules.Judge(Evidence() with { HostContention = quiet }, ValiditySettings.Default).IsValid);
+        Assert.True(ValidityRules.Judge(Evidence() with { HostContention = unsure }, ValiditySettings.Default).IsValid);
+        Assert.True(ValidityRules.Judge(Evidence() with { HostContention = HostContention.NotMeasured("0-1", "no /proc") }, ValiditySettings.Default).IsValid);
+    }
+
+    [Fact]
+    public void A_gpu_run_whose_placement_could_not_be_checked_is_invalid()
+    {
+        var gpu = Evidence(requested: ExecutionProvider.Cuda, actual: ExecutionProvider.Cuda) with
+        {
+            PlacementUnverifiedReason = "Node placement could not be profiled: out of memory",
+        };
+        var cpu = Evidence() with { PlacementUnverifiedReason = "Not needed: a CPU session runs every node on the CPU." };
+
+        var reason = Assert.Single(ValidityRules.Judge(gpu, ValiditySettings.Default).Reasons);
+        Assert.Equal(ValidityCheck.PlacementUnverified, reason.Check);
+        Assert.EndsWith("out of memory", reason.Message);
+        Assert.True(ValidityRules.Judge(cpu, ValiditySettings.Default).IsValid);
+    }
+
+    private static HostContention Contention(double other, double web, double workers, double rest, double resolution = 0.004) =>
+        new("0-1", 10, other, web, workers, rest, 1, resolution, 0.02, "test figures");
 
     [Fact]
     public void A_noisy_run_is_invalid_above_the_configured_threshold()

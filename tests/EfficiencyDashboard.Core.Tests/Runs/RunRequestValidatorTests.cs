@@ -82,7 +82,8 @@ public sealed class RunRequestValidatorTests
     }
 
     [Theory]
-    [InlineData("single-stream", 24_576)]
+    [InlineData("single-stream", 1_024)]
+    [InlineData("offline", 24_576)]
     [InlineData("server", 270_336)]
     public void The_strict_preset_uses_mlperf_floors_for_the_reported_percentile(string scenario, int queries)
     {

@@ -79,11 +79,10 @@ public sealed class InferenceBenchmarkTests(TinyModelFile model) : IClassFixture
     public void Cancellation_stops_the_measurement()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var started = DateTime.UtcNow;
 
+        // A measurement that ignored the token would run its hour and return a result instead of throwing.
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            _benchmark.Measure(model.Path, Settings(seconds: 60), null, cancellation.Token));
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+            _benchmark.Measure(model.Path, Settings(seconds: 3_600), null, cancellation.Token));
     }
 
     [Fact]

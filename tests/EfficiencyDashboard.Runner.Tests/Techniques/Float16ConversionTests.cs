@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.Fidelity;
 using EfficiencyDashboard.Runner.Techniques;
 using Onnx;
@@ -13,7 +14,7 @@ public sealed class Float16ConversionTests(ParentModelsFixture parents)
     [Fact]
     public void Weights_become_float16_while_inputs_and_outputs_stay_float32()
     {
-        var variant = parents.Variant(Float16Conversion.Name, "mobilenet_v2_0.5", p => Float16Conversion.Apply(p));
+        var variant = parents.Variant(Technique.Fp16.ApiName(), "mobilenet_v2_0.5", p => Float16Conversion.Apply(p));
         var graph = VariantInspection.Graph(variant.Model);
 
         Assert.DoesNotContain(graph.Initializer, t => t.DataType == Float);
@@ -28,7 +29,7 @@ public sealed class Float16ConversionTests(ParentModelsFixture parents)
     {
         // Measured with ONNX Runtime 1.31 on x86: the CPU provider opens float16 graphs but has no float16 Conv or Gemm
         // kernel; it inserts Casts and computes in float32. Only data movement keeps float16 (Gather, Reshape, Transpose).
-        var variant = parents.Variant(Float16Conversion.Name, "mobilenet_v2_0.5", p => Float16Conversion.Apply(p));
+        var variant = parents.Variant(Technique.Fp16.ApiName(), "mobilenet_v2_0.5", p => Float16Conversion.Apply(p));
         var cpu = Float16CpuSupport.Of(variant.Model);
 
         Assert.Null(cpu.Failure);
@@ -43,13 +44,13 @@ public sealed class Float16ConversionTests(ParentModelsFixture parents)
     [Fact]
     public void Transformer_keeps_integer_token_inputs_and_embeds_almost_as_the_parent()
     {
-        var variant = parents.Variant(Float16Conversion.Name, "minilm", p => Float16Conversion.Apply(p));
+        var variant = parents.Variant(Technique.Fp16.ApiName(), "minilm", p => Float16Conversion.Apply(p));
         var graph = VariantInspection.Graph(variant.Model);
         var report = FidelityMeter.Compare(parents.Model("minilm"), variant.Model, parents.Calibration("minilm", batches: 1, batchSize: 8));
 
         Assert.All(graph.Input, i => Assert.Equal((int)TensorProto.Types.DataType.Int64, i.Type.TensorType.ElemType));
-        Assert.True(report.CosineSimilarityMean > 0.999, $"cosine {report.CosineSimilarityMean}");
-        Assert.True(report.SimilarityRankCorrelation > 0.99, $"spearman {report.SimilarityRankCorrelation}");
+        Assert.True(report.CosineSimilarity!.Value > 0.999, $"cosine {report.CosineSimilarity!.Value}");
+        Assert.True(report.RankCorrelation > 0.99, $"spearman {report.RankCorrelation}");
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class Float16ConversionTests(ParentModelsFixture parents)
         Assert.Equal(1, variant.Counts["nodesKeptFloat32"]);
         // Graph input and output, and Relu's input and output.
         Assert.Equal(4, variant.Counts["castNodes"]);
-        Assert.True(report.CosineSimilarityMean > 0.9999, $"cosine {report.CosineSimilarityMean}");
+        Assert.True(report.CosineSimilarity!.Value > 0.9999, $"cosine {report.CosineSimilarity!.Value}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Runner.Fidelity;
 using EfficiencyDashboard.Runner.Techniques;
 
@@ -9,7 +10,7 @@ public sealed class StructuredPruningTests(ParentModelsFixture parents)
     [Fact]
     public void ResNet18_loses_30_percent_of_its_block_inner_channels_and_keeps_block_outputs()
     {
-        var variant = parents.Variant(StructuredPruning.Name, "resnet18", p => StructuredPruning.Apply(p, 0.3));
+        var variant = parents.Variant(Technique.PrunedStructured.ApiName(), "resnet18", p => StructuredPruning.Apply(p, 0.3));
         var weights = VariantInspection.Graph(variant.Model).Initializer.ToDictionary(t => t.Name);
 
         // BasicBlock conv1 (64 planes in layer1) keeps 45 outputs; conv2 reads 45 and still writes the 64 the residual add needs.
@@ -25,12 +26,12 @@ public sealed class StructuredPruningTests(ParentModelsFixture parents)
     [Fact]
     public void ResNet18_pruned_runs_on_cpu_with_the_parents_interface()
     {
-        var variant = parents.Variant(StructuredPruning.Name, "resnet18", p => StructuredPruning.Apply(p, 0.3));
+        var variant = parents.Variant(Technique.PrunedStructured.ApiName(), "resnet18", p => StructuredPruning.Apply(p, 0.3));
         var report = FidelityMeter.Compare(parents.Model("resnet18"), variant.Model, parents.Calibration("resnet18", batches: 1, batchSize: 4));
 
         // Random weights have no redundancy to lose gracefully, so only sanity bounds: same output, still correlated.
         Assert.Equal(4, report.Samples);
-        Assert.True(report.CosineSimilarityMean is > 0.5 and < 1.0, $"cosine {report.CosineSimilarityMean}");
+        Assert.True(report.CosineSimilarity!.Value is > 0.5 and < 1.0, $"cosine {report.CosineSimilarity!.Value}");
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class StructuredPruningTests(ParentModelsFixture parents)
     [Fact]
     public void MiniLM_loses_whole_attention_heads_and_ffn_neurons_and_still_runs()
     {
-        var variant = parents.Variant(StructuredPruning.Name, "minilm", p => StructuredPruning.Apply(p, 0.3, sequenceLength: 32));
+        var variant = parents.Variant(Technique.PrunedStructured.ApiName(), "minilm", p => StructuredPruning.Apply(p, 0.3, sequenceLength: 32));
         var report = FidelityMeter.Compare(parents.Model("minilm"), variant.Model, parents.Calibration("minilm", batches: 1, batchSize: 8));
 
         Assert.Equal(6 * 12, variant.Counts["attentionHeadsBefore"]);
@@ -61,7 +62,7 @@ public sealed class StructuredPruningTests(ParentModelsFixture parents)
         Assert.Equal(6 * (1536 - 461), variant.Counts["feedForwardNeuronsAfter"]);
         Assert.True(variant.Counts["parametersAfter"] < variant.Counts["parametersBefore"]);
         Assert.True(variant.Counts["macsPerSampleAfter"] < variant.Counts["macsPerSampleBefore"] * 0.8);
-        Assert.True(report.CosineSimilarityMean > 0.3, $"cosine {report.CosineSimilarityMean}");
+        Assert.True(report.CosineSimilarity!.Value > 0.3, $"cosine {report.CosineSimilarity!.Value}");
     }
 
     [Fact]

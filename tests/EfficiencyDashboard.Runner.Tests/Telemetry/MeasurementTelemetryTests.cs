@@ -27,8 +27,9 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
         Assert.Equal(EnergySource.NvmlEnergyCounter, measurement.Energy.Source);
         Assert.Equal(measurement.Gpu.EnergyCounterJ, measurement.Energy.TotalEnergyJ);
         Assert.Equal(measurement.Energy.TotalEnergyJ!.Value / measurement.SampleCount, measurement.Energy.EnergyPerInferenceJ!.Value, 1e-12);
-        // 200 W over a window of about the measured seconds.
-        Assert.Equal(200 * measurement.MeasuredSeconds, measurement.Energy.TotalEnergyJ!.Value, 200 * measurement.MeasuredSeconds * 0.3);
+        Assert.Equal(EnergyScope.GpuBoard, measurement.Energy.Scope);
+        // 200 W over the sampled window, which spans the measured one.
+        Assert.Equal(200 * measurement.Gpu.WindowSeconds, measurement.Energy.TotalEnergyJ!.Value, 200 * measurement.Gpu.WindowSeconds * 0.02 + 0.01);
     }
 
     [Fact]
@@ -42,13 +43,31 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
     }
 
     [Fact]
-    public void Without_nvml_the_cpu_package_energy_is_used()
+    public void A_gpu_run_without_nvml_says_gpu_energy_not_measured_and_keeps_the_cpu_package_energy_apart()
     {
         var measurement = Measure(new FakeNvml { UnavailableReason = "not available: no driver." }, raisePackageEnergyByUj: 4_000_000);
 
-        Assert.Equal(EnergySource.RaplPackage, measurement.Energy.Source);
-        Assert.Equal(4.0, measurement.Energy.TotalEnergyJ!.Value, 1e-9);
+        Assert.Equal(EnergySource.None, measurement.Energy.Source);
+        Assert.Null(measurement.Energy.EnergyPerInferenceJ);
+        Assert.StartsWith("GPU energy not measured.", measurement.Energy.Reason);
         Assert.Contains("not available: no driver.", measurement.Energy.Reason);
+        Assert.Equal(4.0, measurement.CpuEnergy.EnergyJ!.Value, 1e-9);
+
+        var result = measurement.ToRunResult(1, ValiditySettings.Default, "generated", DateTime.UnixEpoch);
+        Assert.Null(result.EnergyPerInferenceJ);
+        Assert.Equal(EnergyScope.None, result.EnergyScope);
+        Assert.Equal(4.0, result.CpuPackageEnergyJ!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void A_cpu_run_reports_the_cpu_package_energy_as_its_own_with_that_scope()
+    {
+        var measurement = Measure(new FakeNvml(), raisePackageEnergyByUj: 3_000_000, ExecutionProvider.Cpu);
+
+        Assert.Equal(EnergySource.RaplPackage, measurement.Energy.Source);
+        Assert.Equal(EnergyScope.CpuPackage, measurement.Energy.Scope);
+        Assert.Equal(3.0, measurement.Energy.TotalEnergyJ!.Value, 1e-9);
+        Assert.Equal(EnergyScope.CpuPackage, measurement.ToRunResult(1, ValiditySettings.Default, "generated", DateTime.UnixEpoch).EnergyScope);
     }
 
     [Fact]
@@ -61,7 +80,7 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
         Assert.Equal(EnergySource.None, measurement.Energy.Source);
         Assert.Null(measurement.Energy.EnergyPerInferenceJ);
         Assert.Contains("NVML energy counter: not available: no driver.", measurement.Energy.Reason);
-        Assert.Contains("RAPL package energy: not readable: /nonexistent does not exist", measurement.Energy.Reason);
+        Assert.Contains("not readable: /nonexistent does not exist", measurement.CpuEnergy.Note);
     }
 
     [Fact]
@@ -85,7 +104,8 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
 
         Assert.Equal("Fake GPU", measurement.Gpu.DeviceName);
         Assert.True(measurement.Gpu.SampleCount >= 2);
-        Assert.InRange(measurement.Gpu.WindowSeconds, measurement.MeasuredSeconds * 0.9, measurement.MeasuredSeconds + 1);
+        // The first reading comes before the window opens and the last after it closes.
+        Assert.True(measurement.Gpu.WindowSeconds >= measurement.MeasuredSeconds, $"{measurement.Gpu.WindowSeconds} s sampled, {measurement.MeasuredSeconds} s measured");
         Assert.Equal([31337], measurement.Gpu.OtherProcessIds);
         Assert.True(measurement.Process!.PeakRssBytes > 0);
         Assert.InRange(measurement.Process.CpuUtilization, 0, 1);
@@ -105,7 +125,7 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
     }
 
     [Fact]
-    public void Node_placement_checking_can_be_switched_off()
+    public void A_gpu_run_whose_placement_was_not_checked_is_invalid_placement_unverified()
     {
         var benchmark = new InferenceBenchmark(new PretendGpuLoader(), new FakeNvml(), new RaplEnergyMeter(_powercap.Root));
 
@@ -113,9 +133,26 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
 
         Assert.False(measurement.NodePlacement.Checked);
         Assert.Empty(measurement.NodePlacement.CpuNodes);
+        var reason = Assert.Single(measurement.JudgeValidity(ValiditySettings.Default).Reasons, r => r.Check == ValidityCheck.PlacementUnverified);
+        Assert.EndsWith("Not checked: node placement checking was switched off.", reason.Message);
     }
 
-    private BenchmarkMeasurement Measure(INvml nvml, ulong raisePackageEnergyByUj = 0)
+    [Fact]
+    public void A_gpu_run_whose_profile_failed_is_invalid_placement_unverified()
+    {
+        var measurement = new BenchmarkMeasurement([1.0], [0.0], 1, 1, ExecutionProvider.Cuda, null, "1.31.0", 1)
+        {
+            NodePlacement = NodePlacementReport.NotChecked("Node placement could not be profiled: CUDA failure 2: out of memory"),
+        };
+
+        var result = measurement.ToRunResult(7, ValiditySettings.Default, "generated", DateTime.UnixEpoch);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.ValidityReasons, r => r.Check == ValidityCheck.PlacementUnverified && r.Message.EndsWith("out of memory", StringComparison.Ordinal));
+        Assert.Equal("cuda", result.ActualProviders);
+    }
+
+    private BenchmarkMeasurement Measure(INvml nvml, ulong raisePackageEnergyByUj = 0, ExecutionProvider provider = ExecutionProvider.Cuda)
     {
         var benchmark = new InferenceBenchmark(new PretendGpuLoader(), nvml, new RaplEnergyMeter(_powercap.Root));
         // The last progress report arrives after the last query and before telemetry stops: the package "used" energy then.
@@ -126,7 +163,7 @@ public sealed class MeasurementTelemetryTests(TinyModelFile model) : IClassFixtu
                 _powercap.SetEnergy("intel-rapl:0", 1_000_000 + raisePackageEnergyByUj);
             }
         });
-        return benchmark.Measure(model.Path, Settings(), progress, CancellationToken.None);
+        return benchmark.Measure(model.Path, Settings(provider), progress, CancellationToken.None);
     }
 
     private sealed class SynchronousProgress(Action<BenchmarkProgress> report) : IProgress<BenchmarkProgress>

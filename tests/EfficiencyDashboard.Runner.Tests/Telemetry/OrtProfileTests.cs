@@ -1,4 +1,6 @@
 using EfficiencyDashboard.Core.Measurements;
+using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Runner.ModelBuilding;
 using EfficiencyDashboard.Runner.Telemetry;
 using EfficiencyDashboard.Runner.Tests.Execution;
@@ -23,6 +25,43 @@ public sealed class OrtProfileTests(TinyModelFile model) : IClassFixture<TinyMod
           {"cat":"Node","pid":1,"tid":1,"dur":40,"ts":200,"ph":"X","name":"fc_kernel_time","args":{"op_name":"Gemm","provider":"CUDAExecutionProvider"}}
         ]
         """;
+
+    // Shaped like ONNX Runtime's profile of a TensorRT session: TensorRT built one engine for most of the graph (one fused
+    // node), handed a node it cannot build to CUDA, and left a shape computation on the CPU.
+    private const string TensorRtProfile = """
+        {"traceEvents": [
+          {"cat":"Node","pid":1,"tid":1,"dur":900,"ts":10,"ph":"X","name":"TensorrtExecutionProvider_TRTKernel_graph_main_graph_1234_0_0_kernel_time","args":{"op_name":"TRTKernel_graph_main_graph_1234_0","provider":"TensorrtExecutionProvider","output_type_shape":[{"float":[1,512]}]}},
+          {"cat":"Node","pid":1,"tid":1,"dur":2,"ts":920,"ph":"X","name":"shape_kernel_time","args":{"op_name":"Shape","provider":"CPUExecutionProvider","output_type_shape":[{"int64":[2]}]}},
+          {"cat":"Node","pid":1,"tid":1,"dur":30,"ts":930,"ph":"X","name":"nms_kernel_time","args":{"op_name":"NonZero","provider":"CUDAExecutionProvider","output_type_shape":[{"int64":[2,40]}]}}
+        ]}
+        """;
+
+    [Fact]
+    public void A_tensorrt_session_records_what_tensorrt_ran_and_what_fell_to_cuda_and_says_tensorrt_plus_cuda()
+    {
+        var report = new NodePlacementReport(true, OrtProfile.ParseNodePlacements(TensorRtProfile), "test");
+
+        Assert.Equal("TensorrtExecutionProvider_TRTKernel_graph_main_graph_1234_0_0", Assert.Single(report.NodesOn(ExecutionProvider.TensorRt)).NodeName);
+        Assert.Equal("nms", Assert.Single(report.NodesOn(ExecutionProvider.Cuda)).NodeName);
+        Assert.Empty(report.CpuComputeNodes);
+        Assert.Equal("tensorrt + cuda", report.ProvidersUsed);
+
+        var measurement = new BenchmarkMeasurement([1.0], [0.0], 1, 1, ExecutionProvider.TensorRt, null, "1.31.0", 1) { NodePlacement = report };
+        var result = measurement.ToRunResult(3, ValiditySettings.Default, "generated", DateTime.UnixEpoch);
+        Assert.Equal("tensorrt + cuda", result.ActualProviders);
+        Assert.DoesNotContain(result.ValidityReasons, r => r.Check is ValidityCheck.NodesOnCpu or ValidityCheck.PlacementUnverified);
+    }
+
+    [Fact]
+    public void A_session_whose_nodes_all_ran_on_one_provider_names_only_it()
+    {
+        var cudaOnly = new NodePlacementReport(true, [new NodePlacement("conv", "Conv", NodePlacement.CudaProvider), new NodePlacement("s", "Shape", NodePlacement.CpuProvider, ShapeComputation: true)], "test");
+        var withCpuWork = new NodePlacementReport(true, [new NodePlacement("conv", "Conv", NodePlacement.CudaProvider), new NodePlacement("nms", "NonMaxSuppression", NodePlacement.CpuProvider)], "test");
+
+        Assert.Equal("cuda", cudaOnly.ProvidersUsed);
+        Assert.Equal("cuda + cpu", withCpuWork.ProvidersUsed);
+        Assert.Null(NodePlacementReport.NotChecked("not profiled").ProvidersUsed);
+    }
 
     [Fact]
     public void Lists_each_node_once_with_its_provider_and_finds_those_on_the_cpu()

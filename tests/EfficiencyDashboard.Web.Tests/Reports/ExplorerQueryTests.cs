@@ -48,6 +48,32 @@ public sealed class ExplorerQueryTests(ExplorerFixture runs) : IClassFixture<Exp
     }
 
     [Fact]
+    public async Task The_contention_filter_splits_runs_by_their_host_busy_verdict_and_shows_the_figure()
+    {
+        var busy = await PageAsync(RunExplorerFilter.None with { Contention = HostContentionFilter.HostBusy });
+        var quiet = await PageAsync(RunExplorerFilter.None with { Contention = HostContentionFilter.Quiet });
+        var notMeasured = await PageAsync(RunExplorerFilter.None with { Contention = HostContentionFilter.NotMeasured });
+
+        // Every run here was measured on Linux; whether this machine was busy decides only which side each falls on.
+        Assert.Equal(0, notMeasured.Total);
+        Assert.Equal(runs.All.Select(Id).Order(), busy.Rows.Concat(quiet.Rows).Select(r => r.Id).Order());
+        Assert.All(busy.Rows, r => Assert.True(r.HostBusy));
+        Assert.All(quiet.Rows, r => Assert.False(r.HostBusy));
+        foreach (var row in busy.Rows.Concat(quiet.Rows))
+        {
+            var stored = runs.All.Single(r => Id(r) == row.Id)["result"]!;
+            Assert.Equal((double)stored["hostContention"]!["otherCores"]!, row.HostContentionCores!.Value, 9);
+            Assert.Equal((bool)stored["hostBusy"]!, row.HostBusy);
+        }
+
+        var (filter, errors) = RunExplorerFilter.FromUri("/runs?contention=host-busy");
+        Assert.Equal(HostContentionFilter.HostBusy, filter.Contention);
+        Assert.Equal("host-busy", filter.QueryParameters()["contention"]);
+        Assert.Empty(errors);
+        Assert.Equal(["contention"], RunExplorerFilter.FromUri("/runs?contention=noisy").Errors.Keys);
+    }
+
+    [Fact]
     public async Task Pages_split_the_filtered_runs_newest_first_and_keep_the_total()
     {
         var first = await PageAsync(RunExplorerFilter.None, size: 2);

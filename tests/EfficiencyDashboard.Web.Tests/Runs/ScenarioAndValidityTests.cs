@@ -26,38 +26,55 @@ public sealed class ScenarioAndValidityTests(DashboardFixture app) : IClassFixtu
         Assert.Equal("p99", (string?)result["headlinePercentile"]);
         var server = result["server"]!;
         Assert.Equal(20, (double)server["targetQps"]!);
-        Assert.True((bool)server["boundHeld"]!);
-        Assert.InRange((double)server["achievedQps"]!, 5, 60);
+        Assert.True((double)server["achievedQps"]! > 0);
+        // Whether the bound held is p99 (queueing included) against the bound, whatever this machine's speed.
+        Assert.Equal((double)result["latencyP99Ms"]! <= 5000, (bool)server["boundHeld"]!);
     }
 
     [Fact]
-    public async Task An_offline_run_reports_throughput()
+    public async Task An_offline_run_issues_its_sample_set_at_once_and_reports_throughput()
     {
         var modelId = await Client.ModelIdAsync("mobilenetv2-1.0-generated");
-        var id = await Client.StartRunAsync(new { modelId, scenario = "offline", batchSize = 4, durationSeconds = 0.5, minQueries = 4 });
+        // An expected 40 samples/s for 0.5 s, plus LoadGen's 10%: 22 samples, in 6 batches of 4.
+        var id = await Client.StartRunAsync(new { modelId, scenario = "offline", batchSize = 4, durationSeconds = 0.5, minQueries = 4, targetQps = 40 });
 
         var run = await Client.WaitForStatusAsync(id, "succeeded");
 
-        Assert.Null((string?)run["result"]!["headlinePercentile"]);
-        Assert.True((double)run["result"]!["throughputPerSecond"]! > 0);
+        var result = run["result"]!;
+        Assert.Null((string?)result["headlinePercentile"]);
+        Assert.Equal(24, (long)result["sampleCount"]!);
+        Assert.Equal(40, (double)run["config"]!["targetQps"]!);
+        Assert.Equal(24 / (double)result["measuredSeconds"]!, (double)result["throughputPerSecond"]!, 1e-6);
     }
 
     [Fact]
     public async Task A_short_run_is_invalid_with_its_reasons_and_energy_says_why_it_was_not_measured()
     {
         var modelId = await Client.ModelIdAsync("mobilenetv2-1.0-generated");
-        var id = await Client.StartRunAsync(new { modelId, durationSeconds = 0.2, minQueries = 5, warmupQueries = 1 });
+        // The settings decide the verdict, not this machine's speed: the window ends at exactly five queries, far below
+        // the strict preset's 1,024, and five queries of MobileNetV2 take nowhere near its 600 s.
+        var id = await Client.StartRunAsync(new { modelId, durationSeconds = 0, minQueries = 5, warmupQueries = 1, preset = "strict" });
 
         var run = await Client.WaitForStatusAsync(id, "succeeded");
 
         var result = run["result"]!;
+        Assert.Equal(5, (int)result["queryCount"]!);
         Assert.False((bool)result["validity"]!["isValid"]!);
         var checks = result["validity"]!["reasons"]!.AsArray().Select(r => (string?)r!["check"]).ToList();
+        Assert.Contains("too-little-warmup", checks);
         Assert.Contains("too-short", checks);
         Assert.Contains("too-few-queries", checks);
         Assert.True(result["energyPerInferenceJ"] is null);
         Assert.False(string.IsNullOrWhiteSpace((string?)result["energyReason"]));
-        Assert.NotNull(result["energySource"]);
+        Assert.Equal("none", (string?)result["energySource"]);
+        Assert.Equal("none", (string?)result["energyScope"]);
+        // Other work on the runner's cores is recorded with the cores it covers, here every core this process may use.
+        var contention = result["hostContention"]!;
+        Assert.False(string.IsNullOrWhiteSpace((string?)contention["runnerCores"]));
+        Assert.Equal((string?)contention["runnerCores"], (string?)result["provenance"]!["runnerCores"]);
+        Assert.True((double)contention["otherCores"]! >= 0);
+        Assert.Contains("inside the web host", (string?)contention["note"]);
+        Assert.Equal(checks.Contains("host-busy"), (bool)result["hostBusy"]!);
         Assert.True((double)result["latencyP999Ms"]! >= (double)result["latencyP99Ms"]!);
         Assert.True((long)result["telemetry"]!["processPeakRssBytes"]! > 0);
     }

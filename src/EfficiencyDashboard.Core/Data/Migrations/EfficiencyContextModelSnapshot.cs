@@ -668,14 +668,27 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActualProviders")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CpuModel")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CpuPackageEnergyJ")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CpuPackageEnergyNote")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("EnergyPerInferenceJ")
                         .HasColumnType("REAL");
 
                     b.Property<string>("EnergyReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnergyScope")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -695,6 +708,15 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<bool>("HostBusy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostContention")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HostContentionCores")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Inputs")
                         .HasColumnType("TEXT");
@@ -776,6 +798,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.Property<int>("QueryCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunnerCores")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RuntimeVersion")
                         .IsRequired()

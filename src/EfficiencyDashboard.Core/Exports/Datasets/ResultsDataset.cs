@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
 using static EfficiencyDashboard.Core.Exports.ColumnType;
 using static EfficiencyDashboard.Core.Exports.ValueOrigin;
@@ -9,7 +10,7 @@ public static class ResultsDataset
 {
     public static ExportDataset Definition { get; } = new(
         "results",
-        "One row per succeeded run with every measured metric. Latency percentiles use the nearest-rank definition over all measured queries (warm-up excluded).",
+        "One row per succeeded run with every measured metric. Latency percentiles use the nearest-rank definition over all measured queries (warm-up excluded); an offline run issues its whole sample set as one query, so its latency figures describe the batches it was worked through in, each timed from its start to its end.",
         [
             new("run_id", Integer, null, "The run's id.", Configuration, "r.Id"),
             new("measured_at", Timestamp, "UTC", "When the measurement finished.", Measured, "x.MeasuredAtUtc"),
@@ -19,7 +20,7 @@ public static class ResultsDataset
             new("execution_provider", Text, null, "The requested execution provider.", Configuration, "lower(r.ExecutionProvider)"),
             new("actual_execution_provider", Text, null, "The provider that actually executed the run.", Measured, "lower(x.ActualExecutionProvider)"),
             new("fallback_reason", Text, null, "Why the run did not execute on the requested provider.", Measured, "x.FallbackReason", Nullable: true),
-            new("scenario", Text, null, "The load pattern (single-stream).", Configuration, SqlNames.ApiName<Scenario>("r.Scenario", s => s.ApiName())),
+            new("scenario", Text, null, "The load pattern, after MLPerf LoadGen: single-stream, offline (the whole sample set issued at once) or server (Poisson arrivals).", Configuration, SqlNames.ApiName<Scenario>("r.Scenario", s => s.ApiName())),
             new("batch_size", Integer, "samples/query", "Samples in each query.", Configuration, "r.BatchSize"),
             new("latency_p50_ms", Real, "ms", "Median query latency.", Measured, "x.LatencyP50Ms"),
             new("latency_p90_ms", Real, "ms", "90th percentile query latency; the SingleStream headline.", Measured, "x.LatencyP90Ms"),
@@ -30,7 +31,7 @@ public static class ResultsDataset
             new("query_count", Integer, "queries", "Measured queries.", Measured, "x.QueryCount"),
             new("sample_count", Integer, "samples", "Measured samples: queries times batch size.", Derived, "x.SampleCount"),
             new("measured_seconds", Real, "s", "Wall time of the measured window.", Measured, "x.MeasuredSeconds"),
-            new("throughput_per_second", Real, "samples/s", "Samples per second: completed samples divided by measured wall time.", Derived, "x.ThroughputPerSecond"),
+            new("throughput_per_second", Real, "samples/s", "Samples per second: completed samples divided by measured wall time (offline: from the issue of the sample set to its last completion).", Derived, "x.ThroughputPerSecond"),
             new("machine_name", Text, null, "The host the run executed on.", Provenance, "x.MachineName"),
             new("cpu_model", Text, null, "The host's CPU model.", Provenance, "x.CpuModel"),
             new("onnx_runtime_version", Text, null, "ONNX Runtime version of the measurement.", Provenance, "x.OnnxRuntimeVersion"),
@@ -41,12 +42,12 @@ public static class ResultsDataset
             new("latency_stddev_ms", Real, "ms", "Standard deviation of query latency.", Measured, "x.LatencyStdDevMs"),
             new("latency_cv", Real, null, "Coefficient of variation of query latency: stddev / mean.", Derived, "x.LatencyCv"),
             new("warmup_queries_completed", Integer, "queries", "Warm-up queries run and discarded before measuring.", Measured, "x.WarmupQueriesCompleted"),
-            new("is_valid", ColumnType.Boolean, null, "Whether the run passed every validity check (duration, query count for the reported percentile, CV, provider fallback, GPU sharing, server bound).", Derived, "x.IsValid"),
+            new("is_valid", ColumnType.Boolean, null, "Whether the run passed every validity check (duration, query count for the reported percentile or Offline samples, CV, provider fallback, nodes on the CPU, unverified placement, GPU sharing, server bound, host busy). The strict preset's floors are those of mlperf.conf in github.com/mlcommons/inference: 600 s, 1,024 SingleStream queries, 270,336 Server queries, 24,576 Offline samples.", Derived, "x.IsValid"),
             new("validity_reasons", Text, null, "JSON list of the failed checks and their messages; [] when valid.", Derived, "x.ValidityReasons"),
-            new("energy_per_inference_j", Real, "J", "Energy per inference (one sample); empty when not measured (see energy_reason).", Measured, "x.EnergyPerInferenceJ", Nullable: true),
+            new("energy_per_inference_j", Real, "J", "Energy per inference (one sample) of the device the run executed on (see energy_scope); empty when not measured (see energy_reason). A GPU run without NVML energy has none: the CPU package's RAPL energy is never a GPU run's.", Measured, "x.EnergyPerInferenceJ", Nullable: true),
             new("samples_per_joule", Real, "samples/J", "Efficiency: 1 / energy_per_inference_j.", Derived, "CASE WHEN x.EnergyPerInferenceJ > 0 THEN 1.0 / x.EnergyPerInferenceJ END", Nullable: true),
             new("total_energy_j", Real, "J", "Energy over the measured window.", Measured, "x.TotalEnergyJ", Nullable: true),
-            new("energy_source", Text, null, "Where the energy figure comes from: NvmlEnergyCounter, NvmlPowerIntegral, RaplPackage or None.", Provenance, "x.EnergySource"),
+            new("energy_source", Text, null, "Where the energy figure comes from: nvml-energy-counter, nvml-power-integral, rapl-package or none (as the API spells it).", Provenance, SqlNames.ApiName<EnergySource>("x.EnergySource", s => s.ApiName())),
             new("energy_reason", Text, null, "How the energy figure was obtained, or why there is none.", Provenance, "x.EnergyReason"),
             new("mean_gpu_power_w", Real, "W", "Mean GPU power over the measured window (NVML).", Measured, "x.MeanGpuPowerW", Nullable: true),
             new("peak_gpu_memory_bytes", Integer, "bytes", "Peak GPU memory used during the window (NVML).", Measured, "x.PeakGpuMemoryBytes", Nullable: true),
@@ -58,6 +59,18 @@ public static class ResultsDataset
             new("server_latency_bound_ms", Real, "ms", "Server scenario: the p99 bound asked for.", Configuration, "json_extract(x.Server, '$.latencyBoundMs')", Nullable: true),
             new("server_bound_held", ColumnType.Boolean, null, "Server scenario: whether p99 latency stayed within the bound.", Derived, "json_extract(x.Server, '$.boundHeld')", Nullable: true),
             new("hardware_id", Integer, null, "The hardware record of the host (hardware dataset).", Provenance, "r.HardwareId", Nullable: true),
+            new("energy_scope", Text, null, "What energy_per_inference_j and total_energy_j cover: gpu-board (NVML: the whole board, every process on it), cpu-package (RAPL: the CPU packages, every process on the host, not DRAM or GPU), whole-system, or none.", Provenance, SqlNames.ApiName<EnergyScope>("x.EnergyScope", s => s.ApiName())),
+            new("cpu_package_energy_j", Real, "J", "CPU package energy over the measured window (RAPL), whatever the provider: the CPUs' energy, never a GPU run's energy; empty when RAPL was not readable.", Measured, "x.CpuPackageEnergyJ", Nullable: true),
+            new("actual_providers", Text, null, "The providers that did model work, from the node placement profile, TensorRT first: for example 'tensorrt + cuda' when TensorRT ran part of the graph and CUDA the rest; the actual provider alone when placement was not profiled.", Measured, "x.ActualProviders", Nullable: true),
+            new("runner_cores", Text, null, "The cores the runner could run on during the window, as a Linux CPU list such as 0-1.", Provenance, "x.RunnerCores", Nullable: true),
+            new("host_contention_cores", Real, "cores", "Other work on the runner's cores during the measured window, in core-seconds per second: busy time of those cores (/proc/stat) minus the CPU time of the runner's own threads. Empty when not measured (not Linux, or measured before it was recorded; see host_contention_note).", Measured, "x.HostContentionCores", Nullable: true),
+            new("host_contention_web_cores", Real, "cores", "Of host_contention_cores, the web process's (its pages and API; the web host's other threads when the runner runs inside it). A process's CPU time counts towards the runner's cores in proportion to the overlap of its allowed CPUs with them.", Measured, "json_extract(x.HostContention, '$.webCores')", Nullable: true),
+            new("host_contention_workers_cores", Real, "cores", "Of host_contention_cores, other worker processes of this build (and the worker's own other threads), attributed like the web's.", Measured, "json_extract(x.HostContention, '$.workersCores')", Nullable: true),
+            new("host_contention_rest_cores", Real, "cores", "Of host_contention_cores, the rest of the host: other programs, the kernel, and time stolen by a hypervisor.", Derived, "json_extract(x.HostContention, '$.restOfHostCores')", Nullable: true),
+            new("host_contention_resolution_cores", Real, "cores", "How finely host_contention_cores is known: two 10 ms /proc/stat ticks per runner core over the window. host-busy is judged only beyond it.", Derived, "json_extract(x.HostContention, '$.resolutionCores')", Nullable: true),
+            new("cpu_pressure_share", Real, "fraction", "Share of the window in which some task on the host waited for a CPU (/proc/pressure/cpu 'some' total delta over the window), 0 to 1; host-wide and including the runner's own threads; empty where the kernel has no pressure information.", Measured, "json_extract(x.HostContention, '$.cpuPressureShare')", Nullable: true),
+            new("host_busy", ColumnType.Boolean, null, "Whether the run failed the host-busy check: other work above Runner:HostBusyThresholdCores (default 0.10 cores) beyond the figure's resolution.", Derived, "x.HostBusy"),
+            new("host_contention_note", Text, null, "How the host contention figures were obtained, or 'not measured: ' and why.", Provenance, "json_extract(x.HostContention, '$.note')", Nullable: true),
         ],
         "Runs r JOIN Models m ON m.Id = r.ModelId JOIN RunResults x ON x.RunId = r.Id",
         "r.Id",

@@ -8,7 +8,7 @@ public static class ScenarioNames
     public static string Explanation(Scenario scenario) => scenario switch
     {
         Scenario.SingleStream => "One query at a time, each sent when the previous one returns; reports p90 latency.",
-        Scenario.Offline => "All samples available at once, sent back to back; reports throughput in samples/s.",
+        Scenario.Offline => "The whole sample set issued at once and worked through as one stream; reports throughput in samples/s.",
         Scenario.Server => "Queries arrive at random (Poisson) at a target rate; reports p99 latency and whether it held the bound.",
         _ => "",
     };

@@ -18,7 +18,7 @@ public sealed record ComparisonMetric(string Key, string Label, MetricDirection 
         new("latencyCv", "latency CV (stdev / mean)", MetricDirection.None, r => r.Result.LatencyCv, r => r.Result.LatencyCv.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)),
         Higher("throughputPerSecond", "throughput (samples/s)", r => r.Result.ThroughputPerSecond),
         Higher("samplesPerJoule", "efficiency (samples/J)", r => r.SamplesPerJoule),
-        Fact("energySource", "energy source", r => r.Result.EnergySource == EnergySource.None ? $"none ({r.Result.EnergyReason})" : EnergySourceName(r.Result.EnergySource)),
+        Fact("energySource", "energy source", r => r.Result.EnergySource == EnergySource.None ? $"none ({r.Result.EnergyReason})" : r.Result.EnergySource.ApiName()),
         Fact("validity", "validity", r => r.Result.IsValid ? "valid" : "INVALID: " + string.Join(" ", r.Result.ValidityReasons.Select(v => v.Message))),
         Fact("actualExecutionProvider", "execution provider (actual)", r => r.Result.ActualExecutionProvider.DisplayName()
             + (r.Result.ActualExecutionProvider == r.RequestedProvider ? "" : $" (requested {r.RequestedProvider.DisplayName()})")),
@@ -47,12 +47,4 @@ public sealed record ComparisonMetric(string Key, string Label, MetricDirection 
         new(key, label, MetricDirection.HigherIsBetter, value, r => value(r) is { } v ? Figures.PerSecond(v) : "—");
 
     private static ComparisonMetric Fact(string key, string label, Func<ComparedRun, string> text) => new(key, label, MetricDirection.None, null, text);
-
-    private static string EnergySourceName(EnergySource source) => source switch
-    {
-        EnergySource.NvmlEnergyCounter => "nvml-energy-counter",
-        EnergySource.NvmlPowerIntegral => "nvml-power-integral",
-        EnergySource.RaplPackage => "rapl-package",
-        _ => "none",
-    };
 }

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace EfficiencyDashboard.Web.Reports.Explorer;
 
-/// <summary>The run explorer's filters: the shared export filters plus the scenario, named in the URL as the exports name them.</summary>
-public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario = null)
+/// <summary>The run explorer's filters: the shared export filters plus the scenario and host contention, named in the URL as the exports name them.</summary>
+public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario = null, HostContentionFilter? Contention = null)
 {
     public const string ScenarioKey = "scenario";
 
+    public const string ContentionKey = "contention";
+
     /// <summary>Every query-string key the explorer reads.</summary>
-    public static readonly string[] Keys = [.. ExportFilterBinding.Keys, ScenarioKey];
+    public static readonly string[] Keys = [.. ExportFilterBinding.Keys, ScenarioKey, ContentionKey];
 
     public static RunExplorerFilter None { get; } = new(ExportFilter.None);
 
@@ -37,7 +39,17 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
             }
         }
 
-        return (new RunExplorerFilter(shared, scenario), errors);
+        HostContentionFilter? contention = null;
+        if (query.TryGetValue(ContentionKey, out var contentionText) && !string.IsNullOrWhiteSpace(contentionText))
+        {
+            contention = ParseContention(contentionText.ToString());
+            if (contention is null)
+            {
+                errors[ContentionKey] = [$"Unknown contention filter '{contentionText}': use host-busy, quiet or not-measured."];
+            }
+        }
+
+        return (new RunExplorerFilter(shared, scenario, contention), errors);
     }
 
     /// <summary>Reads the filters from a page address.</summary>
@@ -59,11 +71,23 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
         ["provider"] = Shared.Provider,
         ["status"] = Shared.Status,
         [ScenarioKey] = Scenario?.ApiName(),
+        [ContentionKey] = Contention is { } c ? ContentionName(c) : null,
     };
 
-    /// <summary>The query string of the export download for the same rows: the export filters only (exports have no scenario).</summary>
+    /// <summary>The filter as the URL spells it: host-busy, quiet, not-measured.</summary>
+    public static string ContentionName(HostContentionFilter filter) => filter switch
+    {
+        HostContentionFilter.HostBusy => "host-busy",
+        HostContentionFilter.Quiet => "quiet",
+        _ => "not-measured",
+    };
+
+    private static HostContentionFilter? ParseContention(string text) =>
+        Enum.GetValues<HostContentionFilter>().Cast<HostContentionFilter?>().FirstOrDefault(f => ContentionName(f!.Value) == text.Trim().ToLowerInvariant());
+
+    /// <summary>The query string of the export download for the same rows: the export filters only (exports have no scenario or contention filter).</summary>
     public string ExportQueryString() => QueryHelpers.AddQueryString("", QueryParameters()
-        .Where(p => p.Key != ScenarioKey && p.Value is string { Length: > 0 })
+        .Where(p => p.Key != ScenarioKey && p.Key != ContentionKey && p.Value is string { Length: > 0 })
         .Select(p => new KeyValuePair<string, string?>(p.Key, (string)p.Value!)));
 
     private static string? Date(DateTime? value) => value switch

@@ -35,7 +35,9 @@ public static class RunExplorerQuery
                 r.Result != null ? r.Result.LatencyP99Ms : null,
                 r.Result != null ? r.Result.ThroughputPerSecond : null,
                 r.Result != null ? r.Result.EnergyPerInferenceJ : null,
-                r.Result != null ? r.Result.MachineName : null))
+                r.Result != null ? r.Result.MachineName : null,
+                r.Result != null ? r.Result.HostContentionCores : null,
+                r.Result != null ? r.Result.HostBusy : null))
             .ToListAsync(cancellationToken);
         return new RunExplorerPage(rows, total);
     }
@@ -83,6 +85,14 @@ public static class RunExplorerQuery
         {
             runs = runs.Where(r => r.Scenario == scenario);
         }
+
+        runs = filter.Contention switch
+        {
+            HostContentionFilter.HostBusy => runs.Where(r => r.Result != null && r.Result.HostBusy),
+            HostContentionFilter.Quiet => runs.Where(r => r.Result != null && r.Result.HostContentionCores != null && !r.Result.HostBusy),
+            HostContentionFilter.NotMeasured => runs.Where(r => r.Result != null && r.Result.HostContentionCores == null),
+            _ => runs,
+        };
 
         return runs;
     }
