@@ -57,6 +57,7 @@ public static class Extensions
         services.AddSingleton<RunRecovery>();
         services.AddTransient<RunJob>();
         services.AddSingleton<ClaimsReport>();
+        services.AddSingleton<SettlingRunStarter>();
         builder.AddRunWorkers(data);
 
         services.AddHealthChecks()

@@ -1,5 +1,6 @@
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Measurements;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Web.Hardware;
@@ -147,6 +148,7 @@ public sealed class RunJob(
             MeasuredAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
+        await SettingAggregates.ApplyAsync(db, run, CancellationToken.None);
         await LatencySampleWriter.InsertAsync(db, run.Id, measurement.LatenciesMs, measurement.StartOffsetsMs, CancellationToken.None);
         await transaction.CommitAsync();
     }
@@ -177,6 +179,11 @@ public sealed class RunJob(
                 .SetProperty(r => r.Error, error)
                 .SetProperty(r => r.Progress, r => status == RunStatus.Succeeded ? 1 : r.Progress)
                 .SetProperty(r => r.FinishedAtUtc, now));
+        if (status != RunStatus.Succeeded)
+        {
+            await SettingAggregates.RefreshAsync(db, runId, CancellationToken.None);
+        }
+
         notifier.Publish(new RunUpdate(runId, status, status.ApiName(), status == RunStatus.Succeeded ? 1 : 0, 0, null, 0));
     }
 }

@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Core.Runs;
 using Hangfire;
 using Hangfire.States;
@@ -60,6 +61,7 @@ public sealed class RunRecovery(
             return;
         }
 
+        await SettingAggregates.RefreshAsync(db, runId, cancellationToken);
         var old = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId, cancellationToken);
         DeleteJob(old.JobId);
         notifier.Publish(new RunUpdate(runId, RunStatus.Interrupted, "interrupted", old.Progress, 0, null, 0));

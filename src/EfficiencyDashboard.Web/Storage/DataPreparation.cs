@@ -1,6 +1,7 @@
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Core.ReferenceData;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,11 @@ public static class DataPreparation
             await db.Database.MigrateAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await LoadReferenceDataAsync(services, db, cancellationToken);
+            if (await SettingAggregates.NeedRebuildAsync(db, cancellationToken))
+            {
+                // Results stored before the per-setting aggregates existed are summed once; later ones as they land.
+                await SettingAggregates.RebuildAsync(db, cancellationToken);
+            }
         }
 
         await services.GetRequiredService<HardwareRegistry>().RegisterAsync(cancellationToken);

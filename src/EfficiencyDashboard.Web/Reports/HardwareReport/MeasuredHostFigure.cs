@@ -40,12 +40,7 @@ public sealed record MeasuredHostFigure(
     public string Label => $"measured, {MachineName} ({Provider.DisplayName()}): {ModelName}";
 
     /// <summary>What the measured energy covers, in words: never the whole system, unlike MLPerf's wall power.</summary>
-    public string? EnergyScope => EnergySource switch
-    {
-        Core.Measurements.EnergySource.NvmlEnergyCounter or Core.Measurements.EnergySource.NvmlPowerIntegral => "GPU board only (NVML)",
-        Core.Measurements.EnergySource.RaplPackage => "CPU package only (RAPL)",
-        _ => null,
-    };
+    public string? EnergyScope => SamplesPerJoule is null || EnergySource is not { } source ? null : Core.Reports.EnergyScopes.Of(source) + " only";
 
     /// <summary>Says how a measured model compares with MLPerf's ResNet-50, by size: honest about a different model.</summary>
     public static string DescribeComparability(string modelName, long macsPerSample)
