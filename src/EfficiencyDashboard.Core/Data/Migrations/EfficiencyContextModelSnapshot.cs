@@ -881,6 +881,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("MeasuredAtUtc");
 
+                    b.HasIndex("LatencyP50Ms", "RunId");
+
+                    b.HasIndex("ThroughputPerSecond", "RunId");
+
                     b.HasIndex("RunId", "ActualExecutionProvider", "ThroughputPerSecond", "EnergyPerInferenceJ", "IsValid", "MeasuredAtUtc");
 
                     b.ToTable("RunResults", (string)null);

@@ -91,6 +91,16 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RunResults_LatencyP50Ms_RunId",
+                table: "RunResults",
+                columns: new[] { "LatencyP50Ms", "RunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RunResults_ThroughputPerSecond_RunId",
+                table: "RunResults",
+                columns: new[] { "ThroughputPerSecond", "RunId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DailyBests_ModelId_Day_IsValid_EnergySource",
                 table: "DailyBests",
                 columns: new[] { "ModelId", "Day", "IsValid", "EnergySource" },
@@ -119,6 +129,14 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SettingAggregates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RunResults_LatencyP50Ms_RunId",
+                table: "RunResults");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RunResults_ThroughputPerSecond_RunId",
+                table: "RunResults");
 
             migrationBuilder.DropColumn(
                 name: "Architectures",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EfficiencyDashboard.Core.Data.Migrations
 {
     [DbContext(typeof(EfficiencyContext))]
-    [Migration("20261204170840_ReportAggregatesAndPublishedArchitectures")]
+    [Migration("20261204175335_ReportAggregatesAndPublishedArchitectures")]
     partial class ReportAggregatesAndPublishedArchitectures
     {
         /// <inheritdoc />
@@ -883,6 +883,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("RunId");
 
                     b.HasIndex("MeasuredAtUtc");
+
+                    b.HasIndex("LatencyP50Ms", "RunId");
+
+                    b.HasIndex("ThroughputPerSecond", "RunId");
 
                     b.HasIndex("RunId", "ActualExecutionProvider", "ThroughputPerSecond", "EnergyPerInferenceJ", "IsValid", "MeasuredAtUtc");
 
