@@ -33,7 +33,10 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     public EfficiencyContext CreateContext() =>
         new(new DbContextOptionsBuilder<EfficiencyContext>().UseSqlite(ConnectionString).Options);
 
-    /// <summary>Adds <paramref name="runs"/> succeeded runs over two years, each with a result and <paramref name="samplesPerRun"/> latency samples.</summary>
+    /// <summary>
+    /// Adds <paramref name="runs"/> succeeded runs over two years, each with a result and <paramref name="samplesPerRun"/> latency
+    /// samples. Model, machine, batch size and provider cycle with coprime periods, so every model meets every setting.
+    /// </summary>
     public async Task SeedAsync(int runs, int samplesPerRun, int models = 8)
     {
         await using var connection = new SqliteConnection(ConnectionString);
@@ -57,8 +60,8 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {runs})
             INSERT INTO Runs (Id, ModelId, ExecutionProvider, Scenario, BatchSize, DurationSeconds, MinQueries, WarmupQueries, AllowCpuFallback,
                               InputShapes, Device, Status, Progress, CancelRequested, ExecutedBy, CreatedAtUtc, StartedAtUtc, FinishedAtUtc, StrictValidity)
-            SELECT i, (SELECT min(Id) FROM Models WHERE Provenance = 'synthetic benchmark row') + i % {models}, CASE i % 3 WHEN 0 THEN 'Cuda' ELSE 'Cpu' END, 'SingleStream',
-                   1 << (i % 6), 10, 64, 10, 0, json_object(), CASE i % 3 WHEN 0 THEN 'gpu0' ELSE 'cpu' END, 'Succeeded', 1, 0, 'bench/cpu',
+            SELECT i, (SELECT min(Id) FROM Models WHERE Provenance = 'synthetic benchmark row') + i % {models}, CASE i % 7 % 3 WHEN 0 THEN 'Cuda' ELSE 'Cpu' END, 'SingleStream',
+                   1 << (i % 6), 10, 64, 10, 0, json_object(), CASE i % 7 % 3 WHEN 0 THEN 'gpu0' ELSE 'cpu' END, 'Succeeded', 1, 0, 'bench/cpu',
                    datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400) || ' seconds'),
                    datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400) || ' seconds'),
                    datetime('2024-11-27', '+' || (i % 730) || ' days', '+' || (i % 86400 + 10) || ' seconds'), 0
@@ -70,7 +73,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                                     CpuModel, LogicalCores, OperatingSystem, RuntimeVersion, MeasuredAtUtc, LatencyP95Ms, LatencyP999Ms, LatencyStdDevMs,
                                     LatencyCv, Histogram, WarmupQueriesCompleted, IsValid, ValidityReasons, EnergySource, EnergyReason, EnergyPerInferenceJ)
             SELECT Id, 5 + (Id % 97) / 10.0, 6 + (Id % 97) / 9.0, 8 + (Id % 97) / 8.0, 5.5 + (Id % 97) / 10.0, 4.0, 20 + Id % 13, 1000, 1000 * BatchSize,
-                   10.0, 100.0 * BatchSize, ExecutionProvider, '1.31.0', 2, 'bench-host-' || (Id % 4), 'Benchmark CPU', 2, 'Linux', '.NET 10', FinishedAtUtc,
+                   10.0, 100.0 * BatchSize * (1 + ModelId % 5 * 0.3) * (0.95 + Id % 11 / 100.0), ExecutionProvider, '1.31.0', 2, 'bench-host-' || (Id % 4), 'Benchmark CPU', 2, 'Linux', '.NET 10', FinishedAtUtc,
                    7 + (Id % 97) / 8.5, 9 + (Id % 97) / 7.0, 0.5, 0.1, x'', 10, Id % 5 <> 0, '[]',
                    CASE WHEN Id % 3 = 0 THEN 'NvmlEnergyCounter' ELSE 'None' END, 'synthetic benchmark row',
                    CASE WHEN Id % 3 = 0 THEN 0.05 + (Id % 11) / 100.0 END

@@ -60,7 +60,7 @@ public static class ReportsBenchmark
             new("/hardware", "MLPerf trends, datasheet doubling times, measured hosts", db => HardwareReportData.LoadAsync(db, new HardwareReportFilters("resnet50"), asOf)),
             new("/algorithms", "every variant and student vs its parent or teacher, with CIs", db => AlgorithmReportData.LoadAsync(db, new AlgorithmFilters(BatchSize: 1))),
             new("/decomposition", "the two-year story's baseline and target, 8 cells, Shapley factors", db => DecompositionReportData.LoadAsync(db, DecompositionRequest.Parse(null, null, null, null, null))),
-            new("/architectures", "each model's efficiency vs size and published quality, Pareto fronts", db => ArchitectureReportData.LoadAsync(db, new ArchitectureReportFilters(1, ExecutionProvider.Cpu))),
+            new("/architectures", "each model's efficiency vs size and published quality, Pareto fronts", db => ArchitectureReportData.LoadAsync(db, new ArchitectureReportFilters(2, ExecutionProvider.Cpu))),
             new("/runs (explorer)", "page 1 of 50, newest first, with total", db => RunExplorerQuery.PageAsync(db, new RunExplorerFilter(ExportFilter.None), RunExplorerSort.NewestFirst, 0, 50)),
             new("/runs (explorer)", "filtered by family and provider, sorted by throughput", db => RunExplorerQuery.PageAsync(
                 db, new RunExplorerFilter(new ExportFilter(Family: "ResNet", Provider: "cpu")), new RunExplorerSort(RunExplorerSortKey.Throughput, true), 3, 50)),

@@ -49,7 +49,7 @@ public static class DecompositionDefaults
             .FirstOrDefault();
         if (story is null)
         {
-            return (request, null);
+            return Fallback(request, measured, settings, oldest, newest);
         }
 
         var baseline = new DecompositionConfiguration(oldest.HardwareId, oldest.Provider, null, story.Older.Id);
@@ -92,6 +92,42 @@ public static class DecompositionDefaults
                 yield return new Story(older, newer, technique, group.Key.BatchSize, group.Key.Scenario, span);
             }
         }
+    }
+
+    /// <summary>
+    /// Without published dates (uploaded models, say): the first model measured on the oldest hardware against the last one
+    /// measured on the newest, at a batch size and scenario measured on both, with the newer one's best technique.
+    /// </summary>
+    private static (DecompositionRequest Request, string? Story) Fallback(
+        DecompositionRequest request, IReadOnlyList<MeasuredConfiguration> measured, MeasuredSettings settings,
+        (int HardwareId, ExecutionProvider Provider) oldest, (int HardwareId, ExecutionProvider Provider) newest)
+    {
+        CatalogModel? Architecture(int modelId) => settings.Models.GetValueOrDefault(modelId) is { } m
+            ? (m.ParentId is { } parent ? settings.Models.GetValueOrDefault(parent) : m)
+            : null;
+        bool On(MeasuredConfiguration m, (int HardwareId, ExecutionProvider Provider) h) => m.HardwareId == h.HardwareId && m.Provider == h.Provider;
+        var pick = measured.Where(m => m.Efficiency(request.Metric) is not null)
+            .GroupBy(m => (m.BatchSize, m.Scenario))
+            .Where(g => (request.BatchSize is null || g.Key.BatchSize == request.BatchSize) && (request.Scenario is null || g.Key.Scenario == request.Scenario))
+            .Select(g => (g.Key, Older: g.Where(m => On(m, oldest) && settings.Models.GetValueOrDefault(m.ModelId)?.ParentId is null).MinBy(m => m.FirstRunUtc),
+                Newer: g.Where(m => On(m, newest)).ToList()))
+            .Where(g => g.Older is not null && g.Newer.Count > 0)
+            .OrderBy(g => g.Key.BatchSize == 1 ? 0 : 1).ThenBy(g => g.Key.BatchSize).ThenBy(g => g.Key.Scenario)
+            .FirstOrDefault();
+        if (pick.Older is not { } older || Architecture(pick.Newer.MaxBy(m => m.FirstRunUtc)!.ModelId) is not { } newer)
+        {
+            return (request, null);
+        }
+
+        var best = pick.Newer.Where(m => Architecture(m.ModelId)?.Id == newer.Id).OrderByDescending(m => m.Efficiency(request.Metric)).First();
+        var technique = best.ModelId == newer.Id ? null : settings.Models.GetValueOrDefault(best.ModelId)?.Technique;
+        var baseline = new DecompositionConfiguration(oldest.HardwareId, oldest.Provider, null, older.ModelId);
+        var target = new DecompositionConfiguration(newest.HardwareId, newest.Provider, technique, newer.Id);
+        var words = $"No measured architecture has a published date, so the first model measured on the oldest hardware, {settings.ModelName(older.ModelId)} " +
+            $"on {settings.MachineName(oldest.HardwareId)}, {oldest.Provider.DisplayName()}, against the last measured on the newest, {newer.Name} on " +
+            $"{settings.MachineName(newest.HardwareId)}, {newest.Provider.DisplayName()}, {(technique is { } t ? t.ApiName() : "no technique")}; " +
+            $"batch {pick.Key.BatchSize}, {pick.Key.Scenario.ApiName()}.";
+        return (request with { Baseline = request.Baseline ?? baseline, Target = request.Target ?? target, BatchSize = pick.Key.BatchSize, Scenario = pick.Key.Scenario }, words);
     }
 
     private static bool Matches(MeasuredConfiguration row, DecompositionConfiguration configuration) =>
