@@ -52,5 +52,7 @@ public sealed class DecompositionStoryTests : IAsyncLifetime
         Assert.Equal(ProvenanceKind.Measured, target.Cell.Provenance);
         Assert.Equal(ProvenanceKind.Missing, report.Cells.Single(c => c.Combination.Code == "010").Cell.Provenance);
         Assert.NotEqual(t4, report.Request.Target!.HardwareId);
+        // Once the page puts the defaults into its address, the story is still told.
+        Assert.Equal(report.Story, (await DecompositionReportData.LoadAsync(context, report.Request)).Story);
     }
 }

@@ -28,7 +28,10 @@ public static class DecompositionDefaults
             var batch = request.BatchSize ?? measured.Where(m => Matches(m, request.Target)).Select(m => m.BatchSize).DefaultIfEmpty(1).Min();
             var scenario = request.Scenario ?? measured.Where(m => Matches(m, request.Target) && m.BatchSize == batch)
                 .Select(m => (Scenario?)m.Scenario).FirstOrDefault() ?? Scenario.SingleStream;
-            return (request with { BatchSize = batch, Scenario = scenario }, null);
+            var chosen = request with { BatchSize = batch, Scenario = scenario };
+            // The defaults, once in the address, still tell their story.
+            var (defaults, story) = Apply(chosen with { Baseline = null, Target = null }, measured, settings);
+            return (chosen, defaults == chosen ? story : null);
         }
 
         var hardware = measured.Select(m => (m.HardwareId, m.Provider)).Distinct()
