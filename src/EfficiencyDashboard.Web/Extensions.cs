@@ -25,6 +25,7 @@ public static class Extensions
         services.AddSingleton<ExecutionProviderStatus>();
         services.AddSingleton<ModelUploads>();
         services.AddSingleton<ClaimsReport>();
+        services.AddSingleton<SettlingRunStarter>();
         services.AddHostedService<WorkerUpdatePoller>();
         if (builder.Configuration.GetSection(RunnerOptions.SectionName).Get<RunnerOptions>()?.Worker != WorkerMode.None)
         {

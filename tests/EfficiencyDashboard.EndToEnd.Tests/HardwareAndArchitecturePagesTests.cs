@@ -12,7 +12,7 @@ public sealed class HardwareAndArchitecturePagesTests(BrowserSession browser) : 
     public async Task The_hardware_page_draws_reference_trends_and_doubling_times_with_this_hosts_measured_points()
     {
         await MeasureAsync("resnet18-pretrained");
-        var page = await browser.OpenAsync("/hardware?benchmark=resnet50");
+        var page = await browser.OpenAsync("/hardware?benchmark=resnet50&invalid=include");
 
         var throughputPoints = await page.WaitForSelectorAsync("[data-testid=mlperf-throughput-chart] .js-plotly-plot .scatterlayer .trace .points path", Long);
         await page.WaitForSelectorAsync("[data-testid=mlperf-energy-chart] .js-plotly-plot .trace", Long);
@@ -35,7 +35,8 @@ public sealed class HardwareAndArchitecturePagesTests(BrowserSession browser) : 
     {
         await MeasureAsync("mobilenetv2-1.0-generated");
         await MeasureAsync("resnet18-pretrained");
-        var page = await browser.OpenAsync("/architectures?batch=1&provider=cpu");
+        // Short runs are INVALID: the switch includes them, and the table marks them.
+        var page = await browser.OpenAsync("/architectures?batch=1&provider=cpu&invalid=include");
 
         var points = await page.WaitForSelectorAsync("[data-testid=throughput-vs-parameters] .js-plotly-plot .scatterlayer .trace .points path", Long);
         await page.WaitForSelectorAsync("[data-testid=throughput-vs-flops] .js-plotly-plot .trace", Long);
@@ -44,7 +45,8 @@ public sealed class HardwareAndArchitecturePagesTests(BrowserSession browser) : 
         Assert.NotNull(points);
         Assert.Equal(2, await page.Locator("[data-testid=throughput-vs-parameters] .js-plotly-plot .scatterlayer .trace").CountAsync());
         Assert.Equal(2, await page.Locator("[data-testid=architecture-models] tbody tr").CountAsync());
-        Assert.Contains("accuracy-free", await page.InnerTextAsync("[data-testid=architectures-caveat]"));
+        Assert.Contains("seeded random weights", await page.InnerTextAsync("[data-testid=architectures-caveat]"));
+        Assert.Equal(2, await page.Locator("[data-testid=architecture-models] [data-invalid=true]").CountAsync());
         Assert.Contains("/runs/", await page.GetAttributeAsync("[data-testid=architecture-models] tbody tr a[href^='/runs/']", "href"));
     }
 

@@ -7,4 +7,10 @@ public enum ModelFamily
     ResNet,
     MobileNet,
     Transformer,
+
+    /// <summary>Convolutional networks without residual connections or depthwise convolutions (AlexNet, VGG).</summary>
+    ConvNet,
+
+    /// <summary>Recurrent networks (LSTM, GRU): the text encoders before Transformers.</summary>
+    Recurrent,
 }

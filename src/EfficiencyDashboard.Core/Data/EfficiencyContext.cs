@@ -1,6 +1,7 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Hardware;
 using EfficiencyDashboard.Core.ReferenceData;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Core.Suites;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,13 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
     public DbSet<MlperfPowerResult> ReferenceMlperfPower => Set<MlperfPowerResult>();
 
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
+
+    public DbSet<PublishedArchitecture> ReferenceArchitectures => Set<PublishedArchitecture>();
+
+    /// <summary>Per-setting sums of the stored results, kept by <see cref="Reports.Aggregates.SettingAggregates"/>.</summary>
+    public DbSet<SettingAggregate> SettingAggregates => Set<SettingAggregate>();
+
+    public DbSet<DailyBest> DailyBests => Set<DailyBest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EfficiencyContext).Assembly);

@@ -6,6 +6,10 @@ namespace EfficiencyDashboard.Core.Measurements;
 [JsonConverter(typeof(JsonStringEnumConverter<ValidityCheck>))]
 public enum ValidityCheck
 {
+    /// <summary>An engineer marked the stored result INVALID after the fact, with a reason (interference noticed, wrong setup).</summary>
+    [JsonStringEnumMemberName("marked-invalid")]
+    MarkedInvalid,
+
     /// <summary>Fewer warm-up queries than required ran before measuring.</summary>
     [JsonStringEnumMemberName("too-little-warmup")]
     TooLittleWarmup,

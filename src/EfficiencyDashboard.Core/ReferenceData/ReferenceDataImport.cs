@@ -21,9 +21,11 @@ public static class ReferenceDataImport
         await db.Set<AcceleratorSpec>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<MlperfResult>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<MlperfPowerResult>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<PublishedArchitecture>().ExecuteDeleteAsync(cancellationToken);
         db.AddRange(data.Accelerators.Accelerators);
         db.AddRange(data.MlperfResults);
         db.AddRange(data.MlperfPowerResults);
+        db.AddRange(data.Architectures);
         var version = new ReferenceDataVersion
         {
             ContentVersion = data.ContentVersion,
@@ -31,6 +33,7 @@ public static class ReferenceDataImport
             Accelerators = data.Accelerators.Accelerators.Count,
             MlperfResults = data.MlperfResults.Count,
             MlperfPowerResults = data.MlperfPowerResults.Count,
+            Architectures = data.Architectures.Count,
         };
         db.ReferenceDataVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,14 +5,14 @@ using CsvHelper;
 namespace EfficiencyDashboard.Core.ReferenceData;
 
 /// <summary>
-/// The public reference data shipped under <c>data/reference</c>: accelerator datasheets, MLPerf Inference results and
-/// MLPerf power results, each row keeping every source column.
+/// The public reference data shipped under <c>data/reference</c>: accelerator datasheets, MLPerf Inference results,
+/// MLPerf power results and the published facts of the catalog's architectures, each row keeping every source column.
 /// </summary>
 /// <param name="Accelerators">From <c>accelerators.csv</c>.</param>
 /// <param name="MlperfResults">From <c>mlperf-inference-results.csv</c>.</param>
 /// <param name="MlperfPowerResults">From <c>mlperf-inference-power.csv</c>.</param>
 /// <param name="ContentVersion">
-/// Lower-case hex SHA-256 over the three files (for each, in the order above: its name, a zero byte, its bytes).
+/// Lower-case hex SHA-256 over the files (for each, in the order of the file names below: its name, a zero byte, its bytes).
 /// The same files give the same version, so a load into the database can skip a version it already holds.
 /// </param>
 public sealed record ReferenceDataSet(
@@ -30,6 +30,12 @@ public sealed record ReferenceDataSet(
     /// <summary>The MLPerf Inference power results file.</summary>
     public const string MlperfPowerFile = "mlperf-inference-power.csv";
 
+    /// <summary>The published quality and dates of the catalog's architectures.</summary>
+    public const string ArchitecturesFile = "architectures.csv";
+
+    /// <summary>From <c>architectures.csv</c>: one row per built-in model.</summary>
+    public IReadOnlyList<PublishedArchitecture> Architectures { get; init; } = [];
+
     private static readonly CsvReaderOptions Options = new()
     {
         Separator = ',',
@@ -38,11 +44,11 @@ public sealed record ReferenceDataSet(
         MalformedData = CsvMalformedDataHandling.Throw,
     };
 
-    /// <summary>Reads and checks the three files of <paramref name="directory"/>.</summary>
+    /// <summary>Reads and checks the files of <paramref name="directory"/>.</summary>
     /// <exception cref="ReferenceDataException">A file is missing, or a row is malformed or has a bad value.</exception>
     public static ReferenceDataSet Load(string directory)
     {
-        var files = new[] { AcceleratorsFile, MlperfResultsFile, MlperfPowerFile }
+        var files = new[] { AcceleratorsFile, MlperfResultsFile, MlperfPowerFile, ArchitecturesFile }
             .Select(name => (name, bytes: ReadFile(directory, name)))
             .ToList();
 
@@ -58,7 +64,10 @@ public sealed record ReferenceDataSet(
             new AcceleratorCatalog(Parse(files[0].name, files[0].bytes, AcceleratorSpec.Columns, AcceleratorSpec.Read)),
             Parse(files[1].name, files[1].bytes, MlperfResult.Columns, MlperfResult.Read),
             Parse(files[2].name, files[2].bytes, MlperfPowerResult.Columns, MlperfPowerResult.Read),
-            Convert.ToHexStringLower(hash.GetHashAndReset()));
+            Convert.ToHexStringLower(hash.GetHashAndReset()))
+        {
+            Architectures = Parse(files[3].name, files[3].bytes, PublishedArchitecture.Columns, PublishedArchitecture.Read),
+        };
     }
 
     /// <summary>Parses one reference file from its bytes, checking its header first.</summary>

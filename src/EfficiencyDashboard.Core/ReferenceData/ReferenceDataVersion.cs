@@ -15,4 +15,6 @@ public sealed class ReferenceDataVersion
     public int MlperfResults { get; set; }
 
     public int MlperfPowerResults { get; set; }
+
+    public int Architectures { get; set; }
 }

@@ -7,8 +7,9 @@ namespace EfficiencyDashboard.Runner.Analysis;
 /// The architecture family and task a model most likely has, read from its graph's structure,
 /// with the evidence, so an uploaded model can be filed without the user saying what it is.
 /// </summary>
-/// <param name="Family">Transformer (attention MatMul+Softmax, or token-id inputs), MobileNet (depthwise convs),
-/// ResNet (convs with residual adds, no depthwise), otherwise Other.</param>
+/// <param name="Family">Transformer (attention MatMul+Softmax, or token-id inputs without recurrent layers), Recurrent
+/// (LSTM, GRU or RNN layers without attention), MobileNet (depthwise convs), ResNet (convs with residual adds, no
+/// depthwise), ConvNet (convs without either), otherwise Other.</param>
 /// <param name="Task">"image classification" (an image in, [N, 1000] out), "image features" (an image in,
 /// [N, C, 1, 1] or [N, C] out), "text embedding" (integer token inputs) or "unknown".</param>
 /// <param name="Evidence">What in the graph led to the guess, for display beside it.</param>
@@ -30,11 +31,16 @@ public sealed record ModelFamilyGuess(ModelFamily Family, string Task, string Ev
         var depthwise = convs.Count(n => IsDepthwise(n, shapes));
         var residuals = graph.Node.Count(n => IsResidualAdd(n, constants, shapes));
 
+        var recurrent = graph.Node.Count(n => n.OpType is "LSTM" or "GRU" or "RNN");
+
         var (family, evidence) =
-            attention > 0 || tokenInputs > 0 ? (ModelFamily.Transformer, $"{attention} attention patterns (MatMul+Softmax), {tokenInputs} integer token inputs")
+            attention > 0 ? (ModelFamily.Transformer, $"{attention} attention patterns (MatMul+Softmax), {tokenInputs} integer token inputs")
+            : recurrent > 0 ? (ModelFamily.Recurrent, $"{recurrent} recurrent layers (LSTM, GRU or RNN), no attention")
+            : tokenInputs > 0 ? (ModelFamily.Transformer, $"{tokenInputs} integer token inputs, no recurrent layer")
             : depthwise > 0 ? (ModelFamily.MobileNet, $"{depthwise} depthwise convolutions (group = channels)")
             : convs.Count > 0 && residuals > 0 ? (ModelFamily.ResNet, $"{convs.Count} convolutions with {residuals} residual adds, none depthwise")
-            : (ModelFamily.Other, $"{convs.Count} convolutions, {residuals} residual adds, no attention");
+            : convs.Count > 0 ? (ModelFamily.ConvNet, $"{convs.Count} convolutions, no residual adds, none depthwise")
+            : (ModelFamily.Other, $"no convolution, attention or recurrent layer");
 
         var output = outputNames.Count > 0 && shapes.TryGetValue(outputNames[0], out var first) ? first : null;
         var task = tokenInputs > 0 ? "text embedding"

@@ -5,7 +5,8 @@ namespace EfficiencyDashboard.Runner.Analysis;
 /// <summary>
 /// Multiply-accumulates of the operators that dominate inference cost, from the shapes the model
 /// actually had when run. Element-wise ops, normalisation and softmax are not counted, as in the
-/// published MAC figures for ResNet, MobileNet, BERT and ViT.
+/// published MAC figures for ResNet, MobileNet, BERT and ViT; nor are the gate nonlinearities of
+/// recurrent layers, whose cost is their input and recurrent matrix products.
 /// </summary>
 internal static class OperatorCost
 {
@@ -15,7 +16,7 @@ internal static class OperatorCost
     /// <summary>True when <paramref name="node"/> is an op whose MACs are counted.</summary>
     public static bool IsCounted(NodeProto node) => IsDefaultDomain(node.Domain)
         ? node.OpType is "Conv" or "ConvInteger" or "QLinearConv" or "ConvTranspose" or "Gemm"
-            or "MatMul" or "MatMulInteger" or "QLinearMatMul"
+            or "MatMul" or "MatMulInteger" or "QLinearMatMul" or "LSTM" or "GRU" or "RNN"
         : node.Domain == "com.microsoft" && MicrosoftMatMuls.Contains(node.OpType);
 
     /// <summary>
@@ -30,6 +31,11 @@ internal static class OperatorCost
         if (!IsCounted(node))
         {
             return false;
+        }
+
+        if (node.OpType is "LSTM" or "GRU" or "RNN")
+        {
+            return TryCountRecurrent(node, shapes, out macs, out precision);
         }
 
         // (input slot of the activation, input slot of the weight or second matrix)
@@ -58,6 +64,30 @@ internal static class OperatorCost
             // NumPy matmul: every output element is a dot product over A's last axis, batch axes broadcast.
             _ => output.ElementCount * (first.Rank == 0 ? 0 : first.Dims[^1]),
         };
+        return true;
+    }
+
+    /// <summary>
+    /// Every time step of every sequence and direction multiplies the input by W [directions, gates x hidden, input]
+    /// and the previous state by R [directions, gates x hidden, hidden]: gates x hidden x (input + hidden) per step and
+    /// direction. X is [sequence, batch, input] (or batch first), so its element count over the input size is the steps.
+    /// Padded steps skipped through sequence_lens are counted, as the probe feeds full-length sequences.
+    /// </summary>
+    private static bool TryCountRecurrent(NodeProto node, IReadOnlyDictionary<string, ValueShape> shapes, out long macs, out string precision)
+    {
+        macs = 0;
+        precision = "";
+        var x = Shape(node, 0, shapes);
+        var w = Shape(node, 1, shapes);
+        var r = Shape(node, 2, shapes);
+        if (x is not { Rank: 3 } || w is not { Rank: 3 } || r is not { Rank: 3 } || x.Dims[^1] == 0)
+        {
+            return false;
+        }
+
+        var steps = x.ElementCount / x.Dims[^1];
+        macs = steps * w.Dims[0] * w.Dims[1] * (w.Dims[2] + r.Dims[2]);
+        precision = x.ElementType == w.ElementType ? x.ElementType : $"{x.ElementType} x {w.ElementType}";
         return true;
     }
 

@@ -55,6 +55,33 @@ public static class GeneratedModels
     public static byte[] ResNet(int depth, int seed = 42) => ResNetArchitecture.Build(depth, seed);
 
     /// <summary>
+    /// torchvision's alexnet: five convolutions with ReLU and three max pools, then three fully connected layers; 61.1 M
+    /// parameters and 0.71 GMACs at 224 x 224. Input "input" float32 [batch, 3, 224, 224]; output "logits" [batch, 1000].
+    /// </summary>
+    /// <param name="seed">Seed for the weights; equal seeds give byte-identical models.</param>
+    /// <returns>The serialised ModelProto.</returns>
+    public static byte[] AlexNet(int seed = 42) => ClassicCnnArchitecture.AlexNet(seed);
+
+    /// <summary>
+    /// torchvision's vgg16 (configuration D, without batch norm): thirteen 3x3 convolutions with ReLU, five max pools and
+    /// three fully connected layers; 138.4 M parameters and 15.5 GMACs at 224 x 224. Same input and output as <see cref="AlexNet"/>.
+    /// </summary>
+    /// <param name="seed">Seed for the weights; equal seeds give byte-identical models.</param>
+    /// <returns>The serialised ModelProto.</returns>
+    public static byte[] Vgg16(int seed = 42) => ClassicCnnArchitecture.Vgg16(seed);
+
+    /// <summary>
+    /// A bidirectional LSTM text encoder (<see cref="LstmEncoderConfig.ElmoSize"/> by default). Inputs "input_ids" and
+    /// "attention_mask" are int64 [batch, sequence], like the BERT encoders'; output "last_hidden_state" is float32
+    /// [batch, sequence, 2 x hidden]. Padded positions (mask 0) are skipped by the recurrence.
+    /// </summary>
+    /// <param name="config">The encoder's shape.</param>
+    /// <param name="seed">Seed for the weights; equal seeds give byte-identical models.</param>
+    /// <returns>The serialised ModelProto.</returns>
+    public static byte[] LstmEncoder(LstmEncoderConfig? config = null, int seed = 42) =>
+        LstmEncoderArchitecture.Build(config ?? LstmEncoderConfig.ElmoSize, seed);
+
+    /// <summary>
     /// A tiny two-layer perceptron for fast tests: MatMul+Add+Relu then MatMul+Add. Input "input" is
     /// float32 [batch, <paramref name="inputSize"/>]; output "logits" is float32 [batch, <paramref name="outputs"/>].
     /// </summary>

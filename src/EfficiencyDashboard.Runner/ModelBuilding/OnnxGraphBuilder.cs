@@ -129,6 +129,19 @@ internal sealed class OnnxGraphBuilder
         };
     }
 
+    /// <summary>Conv with bias followed by ReLU, the unit of networks before batch norm (AlexNet, VGG).</summary>
+    public string ConvRelu(string input, string name, int inChannels, int outChannels, int kernel, int stride, int pad)
+    {
+        var fanIn = inChannels * kernel * kernel;
+        var weight = AddInitializer($"{name}.weight", _weights.KaimingNormal(outChannels * fanIn, fanIn), outChannels, inChannels, kernel, kernel);
+        var bias = AddInitializer($"{name}.bias", new float[outChannels], outChannels);
+        var conv = AddNode("Conv", name, [input, weight, bias],
+            Ints("kernel_shape", kernel, kernel),
+            Ints("strides", stride, stride),
+            Ints("pads", pad, pad, pad, pad));
+        return AddNode("Relu", $"{name}.relu", [conv]);
+    }
+
     /// <summary>Inference-mode batch norm initialised to the identity (scale 1, bias 0, mean 0, var 1).</summary>
     public string BatchNorm(string input, string name, int channels)
     {
@@ -208,6 +221,9 @@ internal sealed class OnnxGraphBuilder
         attribute.Ints.AddRange(values);
         return attribute;
     }
+
+    public static AttributeProto Text(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
     public static AttributeProto Float(string name, float value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };

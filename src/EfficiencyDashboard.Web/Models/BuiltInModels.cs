@@ -42,6 +42,18 @@ public static class BuiltInModels
         Text("minilm-l6-generated", "MiniLM-L6 (generated)", "MiniLM-L6 (6 layers, hidden 384)", "minilm-l6.onnx", TransformerConfig.MiniLmL6),
         Generated("vit-b16-generated", "ViT-B/16 (generated)", ModelFamily.Transformer, "image classification",
             "ViT-B/16 (patch 16, 12 layers, hidden 768)", "vit-b16.onnx", () => GeneratedModels.VisionTransformer(Seed)),
+        // The architectures the ResNet and Transformer claims are measured against.
+        Generated("alexnet-generated", "AlexNet (generated)", ModelFamily.ConvNet, "image classification",
+            "torchvision's AlexNet (61.1 M parameters, 0.71 GMACs)", "alexnet.onnx", () => GeneratedModels.AlexNet(Seed)),
+        Generated("vgg16-generated", "VGG-16 (generated)", ModelFamily.ConvNet, "image classification",
+            "torchvision's VGG-16 (138.4 M parameters, 15.5 GMACs)", "vgg16.onnx", () => GeneratedModels.Vgg16(Seed)),
+        new("lstm-elmo-generated", "LSTM encoder, ELMo size (generated)", ModelFamily.Recurrent, "text embedding", ModelSource.Generated,
+            "Built in C# as a pre-Transformer text encoder of ELMo's published size (180 M parameters, Sanh et al., arXiv 1910.01108, " +
+            "Table 3): WordPiece embeddings and two bidirectional ONNX LSTM layers of 2,048 cells, 179.3 M parameters, with " +
+            $"{SeededWeights}; sequence length {SequenceLength} by default. ELMo's character CNN and projected cells have no ONNX LSTM " +
+            "equivalent, so the same parameter budget is spent on wider cells.",
+            "models/generated/lstm-elmo.onnx", path => Write(path, GeneratedModels.LstmEncoder(LstmEncoderConfig.ElmoSize, Seed)),
+            TextShapes(tokenTypes: false)),
         new("resnet18-pretrained", "ResNet-18 (pretrained)", ModelFamily.ResNet, "image features", ModelSource.PretrainedPackage,
             "Pretrained ResNet-18 from the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 (ML.NET image featurizer); " +
             "outputs the 512-value pooled feature vector; its graph fixes the batch at 1. It is CNTK's ResNet-18 variant, " +

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Web.Hosting;
 using Hangfire;
@@ -120,6 +121,9 @@ public sealed class RunLifecycle(
         measured.Result.RunId = runId;
         db.RunResults.Add(measured.Result);
         await db.SaveChangesAsync();
+        // The reports' per-setting aggregates change with the result, in its transaction.
+        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId);
+        await SettingAggregates.ApplyAsync(db, run, measured.Result, CancellationToken.None);
         await LatencySampleWriter.InsertAsync(db, runId, measured.LatenciesMs, measured.StartOffsetsMs, CancellationToken.None);
         // Last in the transaction, so the update time the web polls by is close to the commit.
         var now = Now;

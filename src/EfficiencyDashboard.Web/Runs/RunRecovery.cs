@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Core.Runs;
 using Hangfire;
 using Hangfire.States;

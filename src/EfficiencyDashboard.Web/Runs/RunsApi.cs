@@ -14,6 +14,7 @@ public static class RunsApi
         runs.MapGet("/", ListAsync).WithSummary("Runs, newest first, filtered by status, model or provider, paged.");
         runs.MapGet("/{id:long}", GetAsync).WithSummary("A run's status, progress, configuration and result.");
         runs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a queued run, or stop a running one.");
+        runs.MapPost("/{id:long}/invalidate", RunInvalidation.InvalidateAsync).WithSummary("Mark a stored result INVALID, with a reason; reports leave it out by default.");
         return app;
     }
 

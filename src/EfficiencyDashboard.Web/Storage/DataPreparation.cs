@@ -1,5 +1,6 @@
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.ReferenceData;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,11 @@ public static class DataPreparation
         var services = app.Services;
         await using var db = await MigrateAsync(services, cancellationToken);
         await LoadReferenceDataAsync(services, db, cancellationToken);
+        if (await SettingAggregates.NeedRebuildAsync(db, cancellationToken))
+        {
+            // Results stored before the per-setting aggregates existed are summed once; later ones as they land.
+            await SettingAggregates.RebuildAsync(db, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Reports;
+using EfficiencyDashboard.Core.Reports.Aggregates;
 
 namespace EfficiencyDashboard.Core.Tests.Reports;
 
@@ -41,44 +42,31 @@ public sealed class GainEstimateTests
     }
 
     [Fact]
-    public void The_bootstrap_over_latencies_contains_the_true_ratio()
+    public void One_run_on_a_side_gives_the_ratio_and_no_interval_rather_than_a_bootstrap_over_its_queries()
     {
-        var random = new Random(7);
-        var baseline = Enumerable.Range(0, 2000).Select(_ => 8 + 4 * random.NextDouble()).ToList(); // mean 10 ms
-        var target = Enumerable.Range(0, 2000).Select(_ => 4 + 2 * random.NextDouble()).ToList(); // mean 5 ms
+        var oneEach = GainEstimate.FromRunMoments(LogMoments.Of(100), LogMoments.Of(180));
+        var oneTarget = GainEstimate.FromRunMoments(LogMoments.Of(100) + LogMoments.Of(110), LogMoments.Of(180));
 
-        var gain = GainEstimate.FromLatencySamples(baseline, 1, target, 1);
-
-        Assert.InRange(gain.Factor, 1.95, 2.05);
-        Assert.True(gain.CiLow95 < 2 && 2 < gain.CiHigh95, $"{gain.CiLow95} - {gain.CiHigh95}");
-        Assert.True(gain.CiHigh95 - gain.CiLow95 < 0.1);
-        Assert.Contains("1000 resamples", gain.Method);
+        Assert.Equal(1.8, oneEach.Factor, 12);
+        Assert.False(oneEach.HasInterval);
+        Assert.Null(oneEach.LogStandardError);
+        Assert.Contains("one run each: no interval; repeat to get one", oneEach.Method);
+        Assert.Equal(180 / Math.Sqrt(100 * 110), oneTarget.Factor, 9);
+        Assert.Contains("one target run", oneTarget.Method);
     }
 
     [Fact]
-    public void The_bootstrap_is_reproducible_with_its_seed()
+    public void Log_moments_give_the_same_estimate_as_the_runs_they_sum()
     {
-        var random = new Random(11);
-        var baseline = Enumerable.Range(0, 500).Select(_ => 5 + random.NextDouble()).ToList();
-        var target = Enumerable.Range(0, 500).Select(_ => 4 + random.NextDouble()).ToList();
+        double[] baseline = [10, 11, 9.5, 10.5];
+        double[] target = [19, 22, 21];
+        static LogMoments Sum(IEnumerable<double> values) => values.Aggregate(default(LogMoments), (m, v) => m + LogMoments.Of(v));
 
-        var first = GainEstimate.FromLatencySamples(baseline, 1, target, 1, seed: 3);
-        var again = GainEstimate.FromLatencySamples(baseline, 1, target, 1, seed: 3);
-        var other = GainEstimate.FromLatencySamples(baseline, 1, target, 1, seed: 4);
+        var fromRuns = GainEstimate.FromRepeatedRuns(baseline, target);
+        var fromMoments = GainEstimate.FromRunMoments(Sum(baseline), Sum(target));
 
-        Assert.Equal(first, again);
-        Assert.NotEqual(first.CiLow95, other.CiLow95);
-        Assert.Equal(first.Factor, other.Factor);
-    }
-
-    [Fact]
-    public void Batch_size_counts_in_throughput()
-    {
-        double[] latencies = [10, 10, 10];
-
-        var gain = GainEstimate.FromLatencySamples(latencies, 1, latencies, 8, resamples: 200);
-
-        Assert.Equal(8, gain.Factor, 12);
-        Assert.Equal(8, gain.CiLow95!.Value, 12);
+        Assert.Equal(fromRuns, fromMoments);
+        Assert.NotNull(fromMoments.LogStandardError);
+        Assert.InRange(fromMoments.DegreesOfFreedom!.Value, 3, 5);
     }
 }

@@ -21,6 +21,9 @@ public sealed class ArchitectureFiguresTests(GeneratedModelsFixture models, ITes
         { "distilbert", 66.4e6, 5.6e9 },
         { "minilm_l6", 22.7e6, 1.43e9 },
         { "vit_b16", 86.6e6, 17.6e9 },
+        // torchvision's model cards: alexnet 61,100,840 parameters, 0.71 GFLOPS; vgg16 138,357,544, 15.47 GFLOPS.
+        { "alexnet", 61.1e6, 0.71e9 },
+        { "vgg16", 138.4e6, 15.5e9 },
     };
 
     [Theory]
@@ -43,12 +46,31 @@ public sealed class ArchitectureFiguresTests(GeneratedModelsFixture models, ITes
     [InlineData("vit_b16", ModelFamily.Transformer, "image classification")]
     [InlineData("bert_base", ModelFamily.Transformer, "text embedding")]
     [InlineData("distilbert", ModelFamily.Transformer, "text embedding")]
+    [InlineData("alexnet", ModelFamily.ConvNet, "image classification")]
+    [InlineData("vgg16", ModelFamily.ConvNet, "image classification")]
+    [InlineData("lstm_elmo", ModelFamily.Recurrent, "text embedding")]
     public void Guesses_family_and_task(string name, ModelFamily family, string task)
     {
         var analysis = models.Analysis(name);
 
         Assert.Equal(family, analysis.Family);
         Assert.Equal(task, analysis.Task);
+    }
+
+    [Fact]
+    public void The_lstm_encoder_has_elmos_published_size_and_its_recurrent_macs_are_counted()
+    {
+        var analysis = models.Analysis("lstm_elmo");
+        output.WriteLine($"lstm_elmo: {analysis.ParameterCount / 1e6:F3} M parameters (ELMo, DistilBERT paper Table 3: 180 M), "
+            + $"{analysis.MacsPerSample / 1e9:F3} GMACs/sample at 128 tokens, built in {models.BuildTime("lstm_elmo").TotalSeconds:F1} s");
+
+        Assert.InRange(analysis.ParameterCount, 180e6 * 0.98, 180e6 * 1.02);
+        // Per token and direction: 4 gates x 2048 cells x (input + 2048); the first layer reads 960-wide embeddings,
+        // the second both directions of the first (4096).
+        const long tokens = 128, hidden = 2048;
+        var lstm = Assert.Single(analysis.MacsByOperator, m => m.OperatorType == "LSTM");
+        Assert.Equal(tokens * 2 * 4 * hidden * ((960 + hidden) + (2 * hidden + hidden)), lstm.MacsPerSample);
+        Assert.Equal(2, lstm.Nodes);
     }
 
     [Fact]

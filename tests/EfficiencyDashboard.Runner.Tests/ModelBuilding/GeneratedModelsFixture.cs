@@ -31,12 +31,15 @@ public sealed class GeneratedModelsFixture : IDisposable
             ["bert_base"] = Timed("bert_base", () => GeneratedModels.BertEncoder(TransformerConfig.BertBase)),
             ["distilbert"] = Timed("distilbert", () => GeneratedModels.BertEncoder(TransformerConfig.DistilBert)),
             ["minilm_l6"] = Timed("minilm_l6", () => GeneratedModels.BertEncoder(TransformerConfig.MiniLmL6)),
+            ["alexnet"] = Timed("alexnet", () => GeneratedModels.AlexNet()),
+            ["vgg16"] = Timed("vgg16", () => GeneratedModels.Vgg16()),
+            ["lstm_elmo"] = Timed("lstm_elmo", () => GeneratedModels.LstmEncoder()),
         };
     }
 
     /// <summary>Models with an "input" image (or feature) tensor and a "logits" output.</summary>
     public static IReadOnlyList<string> ImageNames { get; } =
-        ["mobilenet_v2_1.0", "mobilenet_v2_0.5", "resnet18", "resnet50", "tiny_mlp", "vit_b16"];
+        ["mobilenet_v2_1.0", "mobilenet_v2_0.5", "resnet18", "resnet50", "tiny_mlp", "vit_b16", "alexnet", "vgg16"];
 
     /// <summary>BERT-style encoders with token inputs.</summary>
     public static IReadOnlyDictionary<string, TransformerConfig> TextConfigs { get; } = new Dictionary<string, TransformerConfig>
@@ -60,6 +63,11 @@ public sealed class GeneratedModelsFixture : IDisposable
 
     private static Dictionary<string, int[]>? InputShapes(string name)
     {
+        if (name == "lstm_elmo")
+        {
+            return new() { ["input_ids"] = [1, 128], ["attention_mask"] = [1, 128] };
+        }
+
         if (!TextConfigs.TryGetValue(name, out var config))
         {
             return null;

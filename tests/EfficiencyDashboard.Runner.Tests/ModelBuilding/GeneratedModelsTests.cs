@@ -62,6 +62,8 @@ public sealed class GeneratedModelsTests(GeneratedModelsFixture models)
     [InlineData("mobilenet_v2_0.5", 1_968_680)]
     [InlineData("tiny_mlp", 64 * 128 + 128 + 128 * 10 + 10)]
     [InlineData("vit_b16", 86_567_656)]
+    [InlineData("alexnet", 61_100_840)]
+    [InlineData("vgg16", 138_357_544)]
     public void Parameter_count_matches_the_reference_implementation_within_one_percent(string name, long expected)
     {
         var actual = ModelParameters.CountParameters(models.Model(name));

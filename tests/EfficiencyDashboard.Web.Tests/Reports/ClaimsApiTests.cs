@@ -8,7 +8,7 @@ namespace EfficiencyDashboard.Web.Tests.Reports;
 [Collection(DashboardCollection.Name)]
 public sealed class ClaimsApiTests(DashboardFixture app) : IClassFixture<DashboardFixture>
 {
-    private static readonly string[] Verdicts = ["supported", "contradicted", "not-enough-evidence"];
+    private static readonly string[] Verdicts = ["supported", "contradicted-below", "contradicted-above", "mixed", "not-enough-evidence", "contradicted"];
 
     private HttpClient Client => app.Client;
 
@@ -23,8 +23,12 @@ public sealed class ClaimsApiTests(DashboardFixture app) : IClassFixture<Dashboa
         Assert.All(claims.SelectMany(c => c!["evidence"]!.AsArray()), e => Assert.Contains((string?)e!["provenance"], new[] { "measured", "reference" }));
         var overall = claims.Single(c => (string?)c!["id"] == "overall-two-years")!;
         Assert.Contains(overall["evidence"]!.AsArray(), e => (string?)e!["provenance"] == "reference" && ((string?)e["description"])!.StartsWith("MLPerf resnet50", StringComparison.Ordinal));
-        Assert.Equal("not-enough-evidence", (string?)claims.Single(c => (string?)c!["id"] == "architecture-resnet")!["verdict"]);
+        var resnet = claims.Single(c => (string?)c!["id"] == "architecture-resnet")!;
+        Assert.Equal("not-enough-evidence", (string?)resnet["verdict"]);
+        Assert.NotEmpty((string?)resnet["settleNote"] ?? "");
         Assert.Equal(2, report["referenceHeadlines"]!.AsArray().Count);
+        Assert.Contains("each model-and-setting counts once", (string?)report["rule"]);
+        Assert.Equal("valid-only", (string?)report["runs"]);
     }
 
     [Fact]
@@ -52,7 +56,11 @@ public sealed class ClaimsApiTests(DashboardFixture app) : IClassFixture<Dashboa
         await Client.WaitForStatusAsync(parentRun, "succeeded");
         await Client.WaitForStatusAsync(variantRun, "succeeded");
 
-        var report = (await Client.GetFromJsonAsync<JsonObject>("/api/claims"))!;
+        // Short runs are INVALID: by default they are left out, and the switch counts them, marked.
+        var valid = (await Client.GetFromJsonAsync<JsonObject>("/api/claims"))!;
+        Assert.DoesNotContain(valid["claims"]!.AsArray().Single(c => (string?)c!["id"] == "algorithm-quantization")!["evidence"]!.AsArray(),
+            e => (string?)e!["provenance"] == "measured");
+        var report = (await Client.GetFromJsonAsync<JsonObject>("/api/claims?invalid=include"))!;
         var quantization = report["claims"]!.AsArray().Single(c => (string?)c!["id"] == "algorithm-quantization")!;
         var measured = quantization["evidence"]!.AsArray().Where(e => (string?)e!["provenance"] == "measured").ToList();
         var evidence = Assert.Single(measured)!;
@@ -61,7 +69,12 @@ public sealed class ClaimsApiTests(DashboardFixture app) : IClassFixture<Dashboa
         Assert.Contains(variantRun, runIds);
         Assert.Contains($"/runs/{variantRun}", evidence["runs"]!.AsArray().Select(r => (string?)r!["href"]));
         Assert.True((double)evidence["factor"]! > 0);
-        Assert.NotNull(quantization["measuredFactor"]);
-        Assert.Contains((string?)quantization["verdict"], Verdicts);
+        Assert.Equal(2, (int)evidence["invalidRuns"]!);
+        Assert.Equal("measured", (string?)quantization["estimateFrom"]);
+        Assert.Equal((double)evidence["factor"]!, (double)quantization["estimate"]!["factor"]!, 9);
+        // One run a side: no interval, so not enough evidence, and the second runs are proposed.
+        Assert.Equal("not-enough-evidence", (string?)quantization["verdict"]);
+        Assert.Equal(2, quantization["settlingRuns"]!.AsArray().Count);
+        Assert.Equal("Covers the CPU only: no GPU run bears on it.", (string?)quantization["coverage"]);
     }
 }

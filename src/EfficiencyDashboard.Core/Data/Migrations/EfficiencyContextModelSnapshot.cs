@@ -468,6 +468,52 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.ToTable("ReferenceMlperfResults", (string)null);
                 });
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.PublishedArchitecture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CpuInferenceSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CpuInferenceSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Quality")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("QualityMetric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualitySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelKey");
+
+                    b.ToTable("ReferenceArchitectures", (string)null);
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.ReferenceDataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -475,6 +521,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Accelerators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Architectures")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContentVersion")
@@ -493,6 +542,120 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ReferenceDataVersions");
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Reports.Aggregates.DailyBest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnergySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Day", "IsValid", "EnergySource")
+                        .IsUnique();
+
+                    b.ToTable("DailyBests", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Reports.Aggregates.SettingAggregate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnergyRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnergySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstMeasuredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HardwareId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputShapes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastMeasuredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MaxSamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("MaxSamplesPerJouleRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxThroughputPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MaxThroughputRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SumLogSamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumLogThroughput")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumSquaredLogSamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumSquaredLogThroughput")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "HardwareId", "Provider", "BatchSize", "Scenario", "InputShapes", "IsValid")
+                        .IsUnique();
+
+                    b.ToTable("SettingAggregates", (string)null);
                 });
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Runs.LatencySample", b =>
@@ -828,6 +991,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("RunId");
 
                     b.HasIndex("MeasuredAtUtc");
+
+                    b.HasIndex("LatencyP50Ms", "RunId");
+
+                    b.HasIndex("ThroughputPerSecond", "RunId");
 
                     b.HasIndex("RunId", "ActualExecutionProvider", "ThroughputPerSecond", "EnergyPerInferenceJ", "IsValid", "MeasuredAtUtc");
 

@@ -13,7 +13,7 @@ public static class ModelsDataset
             new("model_id", Integer, null, "The model's id.", Configuration, "m.Id"),
             new("key", Text, null, "Stable key of a built-in model; empty for uploads.", Configuration, "m.Key", Nullable: true),
             new("name", Text, null, "The model's name.", Configuration, "m.Name"),
-            new("family", Text, null, "ResNet, MobileNet, Transformer or Other.", Configuration, "m.Family"),
+            new("family", Text, null, "ResNet, MobileNet, Transformer, ConvNet (AlexNet, VGG), Recurrent (LSTM) or Other.", Configuration, "m.Family"),
             new("task", Text, null, "What the model does, e.g. image classification.", Configuration, "m.Task"),
             new("source", Text, null, "Generated, PretrainedPackage or Uploaded.", Configuration, "m.Source"),
             new("provenance", Text, null, "Where the weights come from.", Reference, "m.Provenance"),

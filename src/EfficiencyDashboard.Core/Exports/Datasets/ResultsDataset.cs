@@ -16,7 +16,7 @@ public static class ResultsDataset
             new("measured_at", Timestamp, "UTC", "When the measurement finished.", Measured, "x.MeasuredAtUtc"),
             new("model_id", Integer, null, "The catalog model measured.", Configuration, "r.ModelId"),
             new("model_name", Text, null, "The model's name in the catalog.", Configuration, "m.Name"),
-            new("model_family", Text, null, "ResNet, MobileNet, Transformer or Other.", Configuration, "m.Family"),
+            new("model_family", Text, null, "ResNet, MobileNet, Transformer, ConvNet (AlexNet, VGG), Recurrent (LSTM) or Other.", Configuration, "m.Family"),
             new("execution_provider", Text, null, "The requested execution provider.", Configuration, "lower(r.ExecutionProvider)"),
             new("actual_execution_provider", Text, null, "The provider that actually executed the run.", Measured, "lower(x.ActualExecutionProvider)"),
             new("fallback_reason", Text, null, "Why the run did not execute on the requested provider.", Measured, "x.FallbackReason", Nullable: true),

@@ -19,7 +19,7 @@ public static class RunsDataset
             new("error", Text, null, "Why the run failed or was interrupted.", Measured, "r.Error", Nullable: true),
             new("model_id", Integer, null, "The catalog model measured.", Configuration, "r.ModelId"),
             new("model_name", Text, null, "The model's name in the catalog.", Configuration, "m.Name"),
-            new("model_family", Text, null, "ResNet, MobileNet, Transformer or Other.", Configuration, "m.Family"),
+            new("model_family", Text, null, "ResNet, MobileNet, Transformer, ConvNet (AlexNet, VGG), Recurrent (LSTM) or Other.", Configuration, "m.Family"),
             new("execution_provider", Text, null, "The requested execution provider: cpu, cuda or tensorrt.", Configuration, "lower(r.ExecutionProvider)"),
             new("allow_cpu_fallback", ColumnType.Boolean, null, "Whether the run could fall back to the CPU when its provider did not load.", Configuration, "r.AllowCpuFallback"),
             new("scenario", Text, null, "The load pattern: single-stream, offline or server.", Configuration, SqlNames.ApiName<Scenario>("r.Scenario", s => s.ApiName())),

@@ -14,8 +14,9 @@ public static class ReferenceEvidence
     /// system samples per joule, scaled to exactly two years). These hold the model fixed, so they measure hardware and
     /// software stack, not algorithms or architectures. Hardware (GPU table): the datasheets of the table's own end
     /// points, V100 to H100, scaled to two years, and published hardware trends. Quantization and distillation: the
-    /// published figures of <see cref="PublishedFigures"/>. Other claims: none yet (model MAC counts are compute, not
-    /// efficiency, and are not used as evidence).
+    /// published figures of <see cref="PublishedFigures"/>. Transformers: the CPU inference times one paper gives for an
+    /// LSTM encoder and Transformers on the same task (the DistilBERT paper's Table 3), as speed-ups over the LSTM. Other
+    /// claims: none yet (model MAC counts are compute, not efficiency, and are not used as evidence).
     /// </summary>
     public static IReadOnlyList<Evidence> For(Claim claim, ReferenceDataSet data, DateOnly asOf) => claim.Id switch
     {
@@ -23,8 +24,27 @@ public static class ReferenceEvidence
         var id when id == ArticleClaims.GpuTable.Id => [.. Datasheets(data.Accelerators), .. PublishedFigures.HardwareTrends],
         var id when id == ArticleClaims.Quantization.Id => PublishedFigures.Quantization,
         var id when id == ArticleClaims.Distillation.Id => PublishedFigures.Distillation,
+        var id when id == ArticleClaims.Transformer.Id => TransformerTimes(data.Architectures),
         _ => [],
     };
+
+    /// <summary>
+    /// Published CPU inference time of the oldest text encoder with one (ELMo) over each newer one's from the same source:
+    /// how much faster the Transformer answers the same workload.
+    /// </summary>
+    private static List<Evidence> TransformerTimes(IReadOnlyList<PublishedArchitecture> architectures)
+    {
+        var timed = architectures.Where(a => a.Task == "text embedding" && a.CpuInferenceSeconds is > 0).OrderBy(a => a.PublishedMonth).ToList();
+        if (timed.Count < 2)
+        {
+            return [];
+        }
+
+        var oldest = timed[0];
+        return [.. timed.Skip(1).Where(a => a.CpuInferenceSource == oldest.CpuInferenceSource).Select(a => new Evidence(
+            oldest.CpuInferenceSeconds!.Value / a.CpuInferenceSeconds!.Value, null, null, ProvenanceKind.Reference, [a.CpuInferenceSource],
+            FormattableString.Invariant($"{a.Architecture} against {oldest.Architecture}, published CPU inference time: {oldest.CpuInferenceSeconds:0.#} s / {a.CpuInferenceSeconds:0.#} s.")))];
+    }
 
     private static List<Evidence> Overall(ReferenceDataSet data, DateOnly asOf)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Web.Reports;
 
 namespace EfficiencyDashboard.Web.Components.Models;
 

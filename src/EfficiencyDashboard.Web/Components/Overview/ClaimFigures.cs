@@ -17,29 +17,30 @@ public static class ClaimFigures
         : Math.Round(l, 2) == Math.Round(h, 2) ? Factor(l)
         : l.ToString("0.00", CultureInfo.InvariantCulture) + "-" + Factor(h);
 
+    /// <summary>An estimate's interval, "[1.20, 2.86]", or "no interval".</summary>
+    public static string Interval(CentralEstimate estimate) => estimate is { CiLow95: { } low, CiHigh95: { } high }
+        ? string.Create(CultureInfo.InvariantCulture, $"[{low:0.00}, {high:0.00}]")
+        : "no interval";
+
     /// <summary>A number with up to three decimals and thousands separators.</summary>
     public static string Number(double? value) => value is { } v ? v.ToString("#,0.###", CultureInfo.InvariantCulture) : "-";
 
-    public static string VerdictName(ClaimVerdict verdict) => verdict switch
-    {
-        ClaimVerdict.Supported => "supported",
-        ClaimVerdict.Contradicted => "contradicted",
-        _ => "not enough evidence",
-    };
+    public static string VerdictName(ClaimVerdict verdict) => verdict.DisplayName();
 
-    public static string VerdictKey(ClaimVerdict verdict) => verdict switch
-    {
-        ClaimVerdict.Supported => "supported",
-        ClaimVerdict.Contradicted => "contradicted",
-        _ => "not-enough-evidence",
-    };
+    public static string VerdictKey(ClaimVerdict verdict) => verdict.ApiName();
 
     public static Color VerdictColor(ClaimVerdict verdict) => verdict switch
     {
         ClaimVerdict.Supported => Color.Success,
-        ClaimVerdict.Contradicted => Color.Error,
+        ClaimVerdict.Mixed => Color.Warning,
+        _ when verdict.IsContradiction() => Color.Error,
         _ => Color.Default,
     };
 
-    public static string ProvenanceName(ProvenanceKind kind) => kind == ProvenanceKind.Measured ? "measured" : "reference";
+    public static string ProvenanceName(ProvenanceKind kind) => kind switch
+    {
+        ProvenanceKind.Measured => "measured",
+        ProvenanceKind.Reference => "reference",
+        _ => "missing",
+    };
 }

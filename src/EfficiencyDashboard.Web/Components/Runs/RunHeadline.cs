@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Reports;
 
 namespace EfficiencyDashboard.Web.Components.Runs;
 

@@ -1,32 +1,31 @@
 using EfficiencyDashboard.Core.Reports;
+using EfficiencyDashboard.Web.Reports.Measured;
 
 namespace EfficiencyDashboard.Web.Reports.AlgorithmReport;
 
 /// <summary>
-/// A variant (or distilled student) against its parent (or teacher), measured on the same machine, execution provider,
-/// batch size and scenario. Every figure is measured except <see cref="ComparedModel.ReferenceQuality"/>.
+/// A variant (or distilled student) against its parent (or teacher), measured on the same machine, execution provider as
+/// run, batch size, scenario and input shapes. Every figure is measured except the student's published quality retention.
 /// </summary>
-/// <param name="SpeedUp">Throughput of the variant / throughput of the baseline, with its 95% interval and method.</param>
+/// <param name="SpeedUp">Throughput of the variant / throughput of the baseline (geometric means), with its 95% interval and method.</param>
 /// <param name="EnergyGain">Samples per joule of the variant / of the baseline; null when either side measured no energy.</param>
 /// <param name="EnergyNotMeasured">Why there is no energy gain, from the run that measured none; null when there is one.</param>
-/// <param name="BaselineRunIds">The baseline runs behind the figures, newest first.</param>
-/// <param name="VariantRunIds">The variant runs behind the figures, newest first.</param>
-/// <param name="InvalidRunIds">Those of the runs that failed a validity check (too short, too few queries, fallback).</param>
+/// <param name="EnergyScope">What the energy figures cover (GPU board, CPU package); null without energy.</param>
 public sealed record AlgorithmComparison(
-    ComparedModel Baseline,
-    ComparedModel Variant,
+    CatalogModel Baseline,
+    CatalogModel Variant,
     bool IsDistillation,
     MeasuredSetting Setting,
     string Hardware,
     GainEstimate SpeedUp,
     GainEstimate? EnergyGain,
     string? EnergyNotMeasured,
-    IReadOnlyList<long> BaselineRunIds,
-    IReadOnlyList<long> VariantRunIds,
-    IReadOnlyList<long> InvalidRunIds)
+    string? EnergyScope,
+    ComparedSide BaselineRuns,
+    ComparedSide VariantRuns)
 {
-    /// <summary>How many of the runs are INVALID.</summary>
-    public int InvalidRuns => InvalidRunIds.Count;
+    /// <summary>How many of the runs behind it are INVALID (0 unless the report includes them).</summary>
+    public int InvalidRuns => BaselineRuns.InvalidRuns + VariantRuns.InvalidRuns;
 
     /// <summary>Fraction of the baseline's parameters the variant does without (0.3 = 30% fewer); negative when it has more.</summary>
     public double? ParameterReduction => Reduction(Baseline.ParameterCount, Variant.ParameterCount);

@@ -1,87 +1,59 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Runs;
-using Microsoft.EntityFrameworkCore;
+using EfficiencyDashboard.Web.Reports.Measured;
 
 namespace EfficiencyDashboard.Web.Reports.ArchitectureReport;
 
 /// <summary>
-/// The architecture report: each model's best measured samples per second and samples per joule at one batch size and
-/// execution provider (as run), beside its size (parameters, FLOPs per sample) and family. Measured data only.
+/// The architecture report: each model's measured samples per second and samples per joule in one setting (machine,
+/// provider as run, batch size, scenario), beside its size (parameters, FLOPs) and its architecture's published quality
+/// (reference), with the Pareto front of efficiency against quality. From the per-setting aggregates.
 /// </summary>
-/// <param name="Filters">The batch size and provider compared.</param>
-/// <param name="Models">One point per model with at least one succeeded run under the filters.</param>
-/// <param name="BatchSizes">Batch sizes with succeeded runs, for the filter.</param>
-/// <param name="Providers">Providers that actually ran succeeded runs, for the filter.</param>
+/// <param name="Filters">The setting compared, its machine filled in.</param>
+/// <param name="Models">One point per model measured in the setting.</param>
+/// <param name="BatchSizes">Batch sizes with measured runs, for the filter.</param>
+/// <param name="Providers">Providers that actually ran measured runs, for the filter.</param>
+/// <param name="Machines">Machines with measured runs, by id, for the filter.</param>
 public sealed record ArchitectureReportData(
     ArchitectureReportFilters Filters,
     IReadOnlyList<ArchitecturePoint> Models,
     IReadOnlyList<int> BatchSizes,
-    IReadOnlyList<ExecutionProvider> Providers)
+    IReadOnlyList<ExecutionProvider> Providers,
+    IReadOnlyDictionary<int, string> Machines)
 {
-    /// <summary>Loads the report, grouping by model in the database.</summary>
+    /// <summary>The quality metrics the page plots, each against its own axis.</summary>
+    public static IReadOnlyList<string> QualityMetrics { get; } = [PublishedArchitecture.ImageNetTop1, PublishedArchitecture.GlueScore];
+
     public static async Task<ArchitectureReportData> LoadAsync(EfficiencyContext db, ArchitectureReportFilters filters, CancellationToken cancellationToken = default)
     {
-        // One pass over the covering indexes of Runs and RunResults: per model, the run count, the fastest run and the run
-        // with the lowest energy per inference (ties to the lower run id), as EF Core cannot translate "first per group" in one scan.
-        var succeededStatus = nameof(RunStatus.Succeeded);
-        var provider = filters.Provider.ToString();
-        var fastest = await db.Database.SqlQuery<BestRow>($"""
-            WITH f AS (
-                SELECT r.ModelId, r.Id, x.ThroughputPerSecond AS Throughput, x.EnergyPerInferenceJ AS EnergyJ
-                FROM Runs AS r JOIN RunResults AS x ON x.RunId = r.Id
-                WHERE r.Status = {succeededStatus} AND r.BatchSize = {filters.BatchSize} AND x.ActualExecutionProvider = {provider})
-            SELECT t.ModelId, t.RunCount, t.Id AS FastestRunId, t.Throughput, e.Id AS EfficientRunId, e.EnergyJ
-            FROM (SELECT ModelId, Id, Throughput, COUNT(*) OVER (PARTITION BY ModelId) AS RunCount,
-                         ROW_NUMBER() OVER (PARTITION BY ModelId ORDER BY Throughput DESC, Id) AS Position
-                  FROM f) AS t
-            LEFT JOIN (SELECT ModelId, Id, EnergyJ, ROW_NUMBER() OVER (PARTITION BY ModelId ORDER BY EnergyJ, Id) AS Position
-                       FROM f WHERE EnergyJ > 0) AS e ON e.ModelId = t.ModelId AND e.Position = 1
-            WHERE t.Position = 1
-            """).ToListAsync(cancellationToken);
-
-        var ids = fastest.Select(f => f.ModelId).ToList();
-        var models = await db.Models.AsNoTracking()
-            .Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Name, m.Family, m.Task, m.ParameterCount, m.MacsPerSample, m.FlopsPerSample })
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
-
-        var points = fastest
-            .Where(f => models.ContainsKey(f.ModelId))
-            .Select(f =>
-            {
-                var m = models[f.ModelId];
-                return new ArchitecturePoint(
-                    m.Id, m.Name, m.Family, m.Task, m.ParameterCount, m.MacsPerSample, m.FlopsPerSample,
-                    f.Throughput, f.FastestRunId, f.EfficientRunId is null ? null : 1 / f.EnergyJ!.Value, f.EfficientRunId, f.RunCount);
-            })
-            .OrderBy(p => p.Family).ThenBy(p => p.ParameterCount).ThenBy(p => p.ModelName, StringComparer.Ordinal)
+        var measured = await MeasuredSettings.LoadAsync(db, filters.Runs, cancellationToken);
+        var inSetting = measured.Settings
+            .Where(s => s.ComparesThroughput && s.Key.BatchSize == filters.BatchSize && s.Key.Provider == filters.Provider && s.Key.Scenario == filters.Scenario)
+            .ToList();
+        // Without a machine chosen, the one where most models were measured in this setting.
+        var hardware = filters.HardwareId ?? inSetting.GroupBy(s => s.Key.HardwareId)
+            .OrderByDescending(g => g.Select(s => s.Key.ModelId).Distinct().Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();
+        var points = inSetting.Where(s => s.Key.HardwareId == hardware && measured.Models.ContainsKey(s.Key.ModelId))
+            .GroupBy(s => s.Key.ModelId)
+            // A model measured at several input shapes is shown at the one it ran most.
+            .Select(g => g.OrderByDescending(s => s.Runs).First())
+            .Select(s => new ArchitecturePoint(
+                measured.Models[s.Key.ModelId], s.GeometricMeanThroughput, s.MaxThroughputPerSecond, s.MaxThroughputRunId,
+                s.GeometricMeanSamplesPerJoule, s.MaxSamplesPerJouleRunId, s.EnergyScope, s.Runs, s.InvalidRuns))
+            .OrderBy(p => p.Family).ThenBy(p => p.Model.ParameterCount).ThenBy(p => p.ModelName, StringComparer.Ordinal)
             .ToList();
 
-        // The filter choices: batch sizes and providers of every succeeded run with a result, in one pass.
-        var choices = await (
-                from r in db.Runs.AsNoTracking()
-                join x in db.RunResults.AsNoTracking() on r.Id equals x.RunId
-                where r.Status == RunStatus.Succeeded
-                select new { r.BatchSize, x.ActualExecutionProvider })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        var batchSizes = choices.Select(c => c.BatchSize).Distinct().Order().ToList();
-        var providers = choices.Select(c => c.ActualExecutionProvider).Distinct().ToList();
-        return new ArchitectureReportData(filters, points, batchSizes, [.. providers.Order()]);
+        var comparable = measured.Settings.Where(s => s.ComparesThroughput).ToList();
+        return new ArchitectureReportData(
+            filters with { HardwareId = hardware },
+            points,
+            [.. comparable.Select(s => s.Key.BatchSize).Distinct().Order()],
+            [.. comparable.Select(s => s.Key.Provider).Distinct().Order()],
+            comparable.Select(s => s.Key.HardwareId).Distinct().ToDictionary(id => id, measured.MachineName));
     }
 
-    private sealed class BestRow
-    {
-        public int ModelId { get; set; }
-
-        public int RunCount { get; set; }
-
-        public long FastestRunId { get; set; }
-
-        public double Throughput { get; set; }
-
-        public long? EfficientRunId { get; set; }
-
-        public double? EnergyJ { get; set; }
-    }
+    /// <summary>The points with a published quality on <paramref name="metric"/>, for one chart.</summary>
+    public IReadOnlyList<ArchitecturePoint> WithQuality(string metric) =>
+        [.. Models.Where(p => p.Quality is not null && p.Model.Published?.QualityMetric == metric)];
 }

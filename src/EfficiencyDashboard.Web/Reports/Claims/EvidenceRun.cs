@@ -4,7 +4,5 @@ namespace EfficiencyDashboard.Web.Reports.Claims;
 /// <param name="Id">The run id.</param>
 /// <param name="Href">The run's page: <c>/runs/{id}</c>.</param>
 /// <param name="Model">The model it measured.</param>
-/// <param name="Role"><c>baseline</c> or <c>target</c>.</param>
-/// <param name="IsValid">False for a run shown as INVALID.</param>
-/// <param name="InvalidReason">Why it is invalid; null when valid.</param>
-public sealed record EvidenceRun(long Id, string Href, string Model, string Role, bool IsValid, string? InvalidReason);
+/// <param name="Role"><c>baseline</c> or <c>target</c>, with which of the side's runs it is (newest, fastest).</param>
+public sealed record EvidenceRun(long Id, string Href, string Model, string Role);

@@ -3,21 +3,21 @@ using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Reports;
 using EfficiencyDashboard.Core.Runs;
-using EfficiencyDashboard.Web.Reports.AlgorithmReport;
+using EfficiencyDashboard.Web.Reports.Measured;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Web.Reports.DecompositionReport;
 
 /// <summary>
 /// The change from a baseline configuration to a target one, split into hardware, algorithm and architecture by
-/// <see cref="ShapleyDecomposition"/> over the eight cells. A cell is measured (mean efficiency of its succeeded runs, in SQL),
-/// else taken from reference data where defensible (<see cref="HardwareReferenceRatio"/>), else missing: never made up.
-/// Defaults: the target is the most efficient measured configuration, the baseline the least efficient one with the same
-/// batch size and scenario (the earliest measured on a tie).
+/// <see cref="ShapleyDecomposition"/> over the eight cells. A cell is measured (geometric mean efficiency of its runs, from the
+/// per-setting aggregates), else taken from reference data where defensible (<see cref="HardwareReferenceRatio"/>), else
+/// missing: never made up. Defaults tell a two-year story (<see cref="DecompositionDefaults"/>).
 /// </summary>
 /// <param name="Request">The request with its defaults filled in.</param>
 /// <param name="Cells">The eight cells, 000 to 111; empty when nothing was measured.</param>
 /// <param name="Decomposition">The Shapley decomposition; incomplete (no factors) when a cell is missing.</param>
+/// <param name="Story">How the default baseline and target were chosen, in words; null when the request named both.</param>
 public sealed record DecompositionReportData(
     DecompositionRequest Request,
     IReadOnlyList<DecompositionCellView> Cells,
@@ -25,28 +25,24 @@ public sealed record DecompositionReportData(
     IReadOnlyList<DecompositionChoice> HardwareChoices,
     IReadOnlyList<DecompositionChoice> Architectures,
     IReadOnlyList<int> BatchSizes,
-    IReadOnlyList<Scenario> Scenarios)
+    IReadOnlyList<Scenario> Scenarios,
+    string? Story = null)
 {
-    /// <summary>Run ids listed for a measured cell.</summary>
-    public const int RunIdsPerCell = 10;
-
     public static async Task<DecompositionReportData> LoadAsync(EfficiencyContext db, DecompositionRequest request, CancellationToken cancellationToken = default)
     {
-        var models = await db.Models.AsNoTracking()
-            .Select(m => new CatalogModel(m.Id, m.Name, m.Task, m.ParentId, m.Technique, m.AddedAtUtc))
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
-        var measured = await MeasuredConfiguration.LoadAsync(db, cancellationToken);
-        var hardware = await HardwareLabel.LoadAsync(db, cancellationToken);
+        var settings = await MeasuredSettings.LoadAsync(db, request.Runs, cancellationToken);
+        var measured = MeasuredConfiguration.From(settings);
         var hardwareChoices = measured.Select(m => (m.HardwareId, m.Provider)).Distinct()
             .Select(h => new DecompositionChoice($"{h.HardwareId.ToString(CultureInfo.InvariantCulture)}:{h.Provider.ApiName()}",
-                $"{HardwareLabel.Of(hardware, h.HardwareId)}, {h.Provider.DisplayName()}"))
+                $"{settings.MachineName(h.HardwareId)}, {h.Provider.DisplayName()} (as run)"))
             .ToList();
-        var architectures = models.Values.Where(m => m.ParentId is null).OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(m => new DecompositionChoice(m.Id.ToString(CultureInfo.InvariantCulture), m.Name)).ToList();
+        var architectures = settings.Models.Values.Where(m => m.ParentId is null).OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => new DecompositionChoice(m.Id.ToString(CultureInfo.InvariantCulture),
+                m.Published is { } p ? $"{m.Name} ({p.PublishedMonth.Year})" : m.Name)).ToList();
         var batchSizes = measured.Select(m => m.BatchSize).Distinct().Order().ToList();
         var scenarios = measured.Select(m => m.Scenario).Distinct().Order().ToList();
 
-        var resolved = WithDefaults(request, measured, models);
+        var (resolved, story) = DecompositionDefaults.Apply(request, measured, settings);
         if (resolved.Baseline is not { } baseline || resolved.Target is not { } target)
         {
             return new DecompositionReportData(resolved, [], null, hardwareChoices, architectures, batchSizes, scenarios);
@@ -60,53 +56,20 @@ public sealed record DecompositionReportData(
                 combination.Hardware ? target.Provider : baseline.Provider,
                 combination.Algorithm ? target.Technique : baseline.Technique,
                 combination.Architecture ? target.ModelId : baseline.ModelId);
-            cells.Add(await MeasureAsync(db, combination, configuration, resolved, measured, models, hardware, cancellationToken));
+            cells.Add(Measure(combination, configuration, resolved, measured, settings));
         }
 
-        cells = await AddHardwareReferencesAsync(db, cells, resolved, models, cancellationToken);
+        cells = await AddHardwareReferencesAsync(db, cells, resolved, settings.Models, cancellationToken);
         var decomposition = ShapleyDecomposition.Compute(cells.Select(c => c.Cell).ToList());
-        return new DecompositionReportData(resolved, cells, decomposition, hardwareChoices, architectures, batchSizes, scenarios);
+        return new DecompositionReportData(resolved, cells, decomposition, hardwareChoices, architectures, batchSizes, scenarios, story);
     }
 
-    private static DecompositionRequest WithDefaults(
-        DecompositionRequest request, List<MeasuredConfiguration> measured, Dictionary<int, CatalogModel> models)
-    {
-        var candidates = measured
-            .Where(m => m.Efficiency(request.Metric) is not null && ConfigurationOf(m, models) is not null)
-            .Where(m => (request.BatchSize is null || m.BatchSize == request.BatchSize) && (request.Scenario is null || m.Scenario == request.Scenario))
-            .ToList();
-        var targetRow = request.Target is { } wanted
-            ? candidates.Where(m => ConfigurationOf(m, models) == wanted).MaxBy(m => m.Runs)
-            : candidates.MaxBy(m => m.Efficiency(request.Metric));
-        var batch = request.BatchSize ?? targetRow?.BatchSize ?? candidates.FirstOrDefault()?.BatchSize;
-        var scenario = request.Scenario ?? targetRow?.Scenario ?? candidates.FirstOrDefault()?.Scenario;
-        var baselineRow = candidates
-            .Where(m => m.BatchSize == batch && m.Scenario == scenario)
-            .OrderBy(m => m.Efficiency(request.Metric)).ThenBy(m => m.FirstRunUtc)
-            .FirstOrDefault();
-        return request with
-        {
-            Target = request.Target ?? (targetRow is null ? null : ConfigurationOf(targetRow, models)),
-            Baseline = request.Baseline ?? (baselineRow is null ? null : ConfigurationOf(baselineRow, models)),
-            BatchSize = batch,
-            Scenario = scenario,
-        };
-    }
-
-    /// <summary>A measured model as hardware, algorithm and architecture; null for a variant of a variant.</summary>
-    private static DecompositionConfiguration? ConfigurationOf(MeasuredConfiguration row, Dictionary<int, CatalogModel> models) =>
-        !models.TryGetValue(row.ModelId, out var model) ? null
-        : model.ParentId is not { } parent ? new(row.HardwareId, row.Provider, null, model.Id)
-        : models.TryGetValue(parent, out var architecture) && architecture.ParentId is null && model.Technique is { } technique
-            ? new(row.HardwareId, row.Provider, technique, parent)
-            : null;
-
-    private static async Task<DecompositionCellView> MeasureAsync(
-        EfficiencyContext db, FactorCombination combination, DecompositionConfiguration configuration, DecompositionRequest request,
-        List<MeasuredConfiguration> measured, Dictionary<int, CatalogModel> models, Dictionary<int, string> hardware,
-        CancellationToken cancellationToken)
+    private static DecompositionCellView Measure(
+        FactorCombination combination, DecompositionConfiguration configuration, DecompositionRequest request,
+        List<MeasuredConfiguration> measured, MeasuredSettings settings)
     {
         var code = combination.Code;
+        var models = settings.Models;
         var rows = measured.Where(m => m.HardwareId == configuration.HardwareId && m.Provider == configuration.Provider
             && m.BatchSize == request.BatchSize && m.Scenario == request.Scenario).ToList();
         var modelIds = configuration.Technique is not { } technique
@@ -115,16 +78,18 @@ public sealed record DecompositionReportData(
                 .OrderByDescending(m => rows.Where(r => r.ModelId == m.Id).Sum(r => r.Runs)).ThenByDescending(m => m.AddedAtUtc)
                 .Select(m => m.Id).ToList();
         int? modelId = modelIds.Count > 0 ? modelIds[0] : null;
-        var architectureName = models.TryGetValue(configuration.ModelId, out var architecture) ? architecture.Name : $"model {configuration.ModelId}";
-        var hardwareName = HardwareLabel.Of(hardware, configuration.HardwareId);
-        var description = $"{hardwareName}, {configuration.Provider.DisplayName()}; {configuration.TechniqueName}; {architectureName}";
+        var architectureName = settings.ModelName(configuration.ModelId);
+        var hardwareName = settings.MachineName(configuration.HardwareId);
+        var description = $"{hardwareName}, {configuration.Provider.DisplayName()} (as run); {configuration.TechniqueName}; {architectureName}";
 
         var row = rows.FirstOrDefault(r => r.ModelId == modelId);
         if (row?.Efficiency(request.Metric) is { } efficiency)
         {
-            var runIds = await row.RunIdsAsync(db, RunIdsPerCell, cancellationToken);
+            var figures = row.Figures;
+            var runIds = figures.MaxThroughputRunId == figures.LastRunId ? [figures.LastRunId] : new[] { figures.LastRunId, figures.MaxThroughputRunId };
             return new DecompositionCellView(configuration, modelId, description,
-                DecompositionCell.Measured(code, efficiency, [.. runIds.Select(id => id.ToString(CultureInfo.InvariantCulture))]), row.Runs, null);
+                DecompositionCell.Measured(code, efficiency, [.. runIds.Select(id => id.ToString(CultureInfo.InvariantCulture))]), row.Runs, null,
+                figures.InvalidRuns, request.Metric == DecompositionMetric.SamplesPerJoule ? figures.EnergyScope : null);
         }
 
         var setting = $"on {hardwareName} with provider {configuration.Provider.ApiName()}, batch {request.BatchSize}, scenario {request.Scenario?.ApiName()}";
@@ -133,7 +98,7 @@ public sealed record DecompositionReportData(
               $"{{\"technique\": \"{configuration.TechniqueName}\"}}), then run it {setting}."
             : row is not null
                 ? $"Runs of {models[id].Name} {setting} measured no energy; run it where energy can be measured (NVML or RAPL)."
-                : $"Run {models[id].Name} (model {id}) {setting} (Runs page, or POST /api/runs).";
+                : $"Run {models[id].Name} (model {id}) {setting} (Runs page, or POST /api/runs){(request.Runs == RunSelection.ValidOnly ? "; only VALID runs count here" : "")}.";
         return new DecompositionCellView(configuration, modelId, description, DecompositionCell.Missing(code), 0, how);
     }
 
@@ -142,7 +107,7 @@ public sealed record DecompositionReportData(
     /// per-accelerator ratio of the two machines. Throughput on GPU providers only: that is all MLPerf measures per accelerator.
     /// </summary>
     private static async Task<List<DecompositionCellView>> AddHardwareReferencesAsync(
-        EfficiencyContext db, List<DecompositionCellView> cells, DecompositionRequest request, Dictionary<int, CatalogModel> models,
+        EfficiencyContext db, List<DecompositionCellView> cells, DecompositionRequest request, IReadOnlyDictionary<int, CatalogModel> models,
         CancellationToken cancellationToken)
     {
         var (baseline, target) = (request.Baseline!, request.Target!);
@@ -190,6 +155,4 @@ public sealed record DecompositionReportData(
 
         return result;
     }
-
-    private sealed record CatalogModel(int Id, string Name, string Task, int? ParentId, Technique? Technique, DateTime AddedAtUtc);
 }

@@ -1,7 +1,6 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
-using EfficiencyDashboard.Web.Components;
 
 namespace EfficiencyDashboard.Web.Reports.Explorer;
 

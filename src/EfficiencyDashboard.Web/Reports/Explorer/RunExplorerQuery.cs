@@ -14,11 +14,13 @@ public static class RunExplorerQuery
         EfficiencyContext db, RunExplorerFilter filter, RunExplorerSort sort, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, PageSizes[^1]);
+        var skip = Math.Max(0, page) * pageSize;
         var runs = Filter(db.Runs.AsNoTracking(), filter);
         var total = await runs.CountAsync(cancellationToken);
-        var rows = await Order(runs, sort)
-            .Skip(Math.Max(0, page) * pageSize)
-            .Take(pageSize)
+        var ids = sort.Key == RunExplorerSortKey.Created
+            ? await OrderByCreation(runs, sort.Descending).Skip(skip).Take(pageSize).Select(r => r.Id).ToListAsync(cancellationToken)
+            : await ByResultAsync(db, runs, sort, skip, pageSize, cancellationToken);
+        var rows = await runs.Where(r => ids.Contains(r.Id))
             .Select(r => new RunExplorerRow(
                 r.Id,
                 r.CreatedAtUtc,
@@ -38,8 +40,37 @@ public static class RunExplorerQuery
                 r.Result != null ? r.Result.MachineName : null,
                 r.Result != null ? r.Result.HostContentionCores : null,
                 r.Result != null ? r.Result.HostBusy : null))
-            .ToListAsync(cancellationToken);
-        return new RunExplorerPage(rows, total);
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new RunExplorerPage([.. ids.Select(id => rows[id])], total);
+    }
+
+    /// <summary>
+    /// A page ordered by a result figure: runs with a result in the figure's order (ties by run id the same way), then those
+    /// without one, newest first. The results are walked in the order of their (figure, run id) index and each checked against
+    /// the filters, so a page costs its offset, not the whole history.
+    /// </summary>
+    private static async Task<List<long>> ByResultAsync(
+        EfficiencyContext db, IQueryable<Run> runs, RunExplorerSort sort, int skip, int take, CancellationToken cancellationToken)
+    {
+        var results = db.RunResults.AsNoTracking().Where(x => runs.Any(r => r.Id == x.RunId));
+        var ordered = (sort.Key, sort.Descending) switch
+        {
+            (RunExplorerSortKey.LatencyP50, false) => results.OrderBy(x => x.LatencyP50Ms).ThenBy(x => x.RunId),
+            (RunExplorerSortKey.LatencyP50, true) => results.OrderByDescending(x => x.LatencyP50Ms).ThenByDescending(x => x.RunId),
+            (_, false) => results.OrderBy(x => x.ThroughputPerSecond).ThenBy(x => x.RunId),
+            _ => results.OrderByDescending(x => x.ThroughputPerSecond).ThenByDescending(x => x.RunId),
+        };
+        var ids = await ordered.Skip(skip).Take(take).Select(x => x.RunId).ToListAsync(cancellationToken);
+        if (ids.Count == take)
+        {
+            return ids;
+        }
+
+        // Past the last run with a result: the runs without one follow.
+        var withResult = await results.CountAsync(cancellationToken);
+        ids.AddRange(await runs.Where(r => r.Result == null).OrderByDescending(r => r.Id)
+            .Skip(Math.Max(0, skip - withResult)).Take(take - ids.Count).Select(r => r.Id).ToListAsync(cancellationToken));
+        return ids;
     }
 
     /// <summary>The runs every given filter holds for; the same semantics as the runs export.</summary>
@@ -98,13 +129,7 @@ public static class RunExplorerQuery
     }
 
     // Creation order uses the CreatedAtUtc index; the id breaks ties so pages never overlap.
-    private static IOrderedQueryable<Run> Order(IQueryable<Run> runs, RunExplorerSort sort) => (sort.Key, sort.Descending) switch
-    {
-        (RunExplorerSortKey.LatencyP50, false) => runs.OrderBy(r => r.Result == null).ThenBy(r => r.Result!.LatencyP50Ms).ThenByDescending(r => r.Id),
-        (RunExplorerSortKey.LatencyP50, true) => runs.OrderBy(r => r.Result == null).ThenByDescending(r => r.Result!.LatencyP50Ms).ThenByDescending(r => r.Id),
-        (RunExplorerSortKey.Throughput, false) => runs.OrderBy(r => r.Result == null).ThenBy(r => r.Result!.ThroughputPerSecond).ThenByDescending(r => r.Id),
-        (RunExplorerSortKey.Throughput, true) => runs.OrderBy(r => r.Result == null).ThenByDescending(r => r.Result!.ThroughputPerSecond).ThenByDescending(r => r.Id),
-        (_, false) => runs.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id),
-        _ => runs.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id),
-    };
+    private static IOrderedQueryable<Run> OrderByCreation(IQueryable<Run> runs, bool descending) => descending
+        ? runs.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
+        : runs.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id);
 }

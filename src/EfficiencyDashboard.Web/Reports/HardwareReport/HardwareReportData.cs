@@ -2,7 +2,7 @@ using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Reports;
-using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Reports.Measured;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Web.Reports.HardwareReport;
@@ -51,7 +51,7 @@ public sealed record HardwareReportData(
             reference.MlperfResults.Count == 0 ? null : trends.TwoYearGain(selection, asOf),
             SpecTrend.Fit("Peak FP16 tensor TFLOPS (dense)", Points(specs, a => a.Fp16TensorTflopsDense)),
             SpecTrend.Fit("Memory bandwidth (TB/s)", Points(specs, a => a.MemoryBandwidthTbs)),
-            await LoadMeasuredAsync(db, cancellationToken),
+            await LoadMeasuredAsync(db, await MeasuredSettings.LoadAsync(db, filters.Runs, cancellationToken), cancellationToken),
             await LoadHardwareAsync(db, cancellationToken),
             reference.ContentVersion.Length == 0 ? null : reference.ContentVersion);
     }
@@ -79,83 +79,46 @@ public sealed record HardwareReportData(
             .OrderBy(p => p.AnnouncedMonth)
             .ToList();
 
-    /// <summary>Best throughput (and, separately, best samples per joule) per host, ResNet-family image model and provider as run.</summary>
-    private static async Task<List<MeasuredHostFigure>> LoadMeasuredAsync(EfficiencyContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Best throughput (and, separately, best samples per joule) per host, ResNet-family image model and provider as run,
+    /// from the per-setting aggregates: counted results only (VALID ones unless the filters include INVALID), never Server.
+    /// </summary>
+    private static async Task<List<MeasuredHostFigure>> LoadMeasuredAsync(EfficiencyContext db, MeasuredSettings measured, CancellationToken cancellationToken)
     {
-        // One query: per group, the fastest run (ties to the lower id) and the run with the lowest energy per inference, over
-        // the covering indexes; the wide rows are read only for the runs kept. Task LIKE 'image%' is how EF Core writes StartsWith.
-        var succeeded = nameof(RunStatus.Succeeded);
-        var family = nameof(ModelFamily.ResNet);
-        var rows = await db.Database.SqlQuery<MeasuredRow>($"""
-            WITH f AS (
-                SELECT r.Id, r.HardwareId, r.ModelId, x.ActualExecutionProvider AS Provider, x.ThroughputPerSecond AS Throughput, x.EnergyPerInferenceJ AS EnergyJ
-                FROM Runs AS r JOIN Models AS m ON m.Id = r.ModelId JOIN RunResults AS x ON x.RunId = r.Id
-                WHERE r.Status = {succeeded} AND m.Family = {family} AND m.Task LIKE 'image%')
-            SELECT t.Id, t.HardwareId, t.ModelId, r.BatchSize, x.MachineName, m.Name AS Model, m.MacsPerSample, t.Provider,
-                   x.ThroughputPerSecond, x.MeasuredAtUtc, e.Id AS EfficientRunId, e.EnergyJ, ex.EnergySource
-            FROM (SELECT Id, HardwareId, ModelId, Provider,
-                         ROW_NUMBER() OVER (PARTITION BY HardwareId, ModelId, Provider ORDER BY Throughput DESC, Id) AS Position
-                  FROM f) AS t
-            JOIN Runs AS r ON r.Id = t.Id
-            JOIN RunResults AS x ON x.RunId = t.Id
-            JOIN Models AS m ON m.Id = t.ModelId
-            LEFT JOIN (SELECT Id, HardwareId, ModelId, Provider, EnergyJ,
-                              ROW_NUMBER() OVER (PARTITION BY HardwareId, ModelId, Provider ORDER BY EnergyJ, Id) AS Position
-                       FROM f WHERE EnergyJ > 0) AS e
-                ON e.Position = 1 AND e.HardwareId IS t.HardwareId AND e.ModelId = t.ModelId AND e.Provider = t.Provider
-            LEFT JOIN RunResults AS ex ON ex.RunId = e.Id
-            WHERE t.Position = 1
-            """).ToListAsync(cancellationToken);
-
-        return rows
-            .Select(f =>
+        var groups = measured.Settings
+            .Where(s => s.ComparesThroughput && measured.Models.TryGetValue(s.Key.ModelId, out var m)
+                && m.Family == ModelFamily.ResNet && m.Task.StartsWith("image", StringComparison.Ordinal))
+            .GroupBy(s => (s.Key.HardwareId, s.Key.ModelId, s.Key.Provider))
+            .Select(g => (
+                Fastest: g.OrderByDescending(s => s.MaxThroughputPerSecond).ThenBy(s => s.MaxThroughputRunId).First(),
+                Frugal: g.Where(s => s.MaxSamplesPerJoule is not null).OrderByDescending(s => s.MaxSamplesPerJoule).ThenBy(s => s.MaxSamplesPerJouleRunId).FirstOrDefault()))
+            .ToList();
+        // When each best run was measured: one query for those runs alone.
+        var ids = groups.Select(g => g.Fastest.MaxThroughputRunId).ToList();
+        var measuredAt = await db.RunResults.AsNoTracking().Where(x => ids.Contains(x.RunId))
+            .ToDictionaryAsync(x => x.RunId, x => x.MeasuredAtUtc, cancellationToken);
+        return groups
+            .Select(g =>
             {
-                var provider = Enum.Parse<ExecutionProvider>(f.Provider);
+                var (fastest, frugal) = g;
+                var model = measured.Models[fastest.Key.ModelId];
                 return new MeasuredHostFigure(
-                    f.Id, f.MachineName, f.Model, f.MacsPerSample, provider, f.BatchSize, f.ThroughputPerSecond,
-                    f.EfficientRunId is null ? null : 1 / f.EnergyJ!.Value, f.EfficientRunId,
-                    f.EfficientRunId is null || f.EnergySource is null ? null : Enum.Parse<Core.Measurements.EnergySource>(f.EnergySource),
-                    f.MeasuredAtUtc, MeasuredHostFigure.DescribeComparability(f.Model, f.MacsPerSample));
+                    fastest.MaxThroughputRunId, measured.Machines.GetValueOrDefault(fastest.Key.HardwareId)?.MachineName ?? Machine.Unknown,
+                    model.Name, model.MacsPerSample, fastest.Key.Provider, fastest.Key.BatchSize, fastest.MaxThroughputPerSecond,
+                    frugal?.MaxSamplesPerJoule, frugal?.MaxSamplesPerJouleRunId, frugal?.EnergySource,
+                    measuredAt.GetValueOrDefault(fastest.MaxThroughputRunId, fastest.LastMeasuredAtUtc),
+                    MeasuredHostFigure.DescribeComparability(model.Name, model.MacsPerSample));
             })
             .OrderBy(f => f.MachineName, StringComparer.Ordinal).ThenBy(f => f.ModelName, StringComparer.Ordinal).ThenBy(f => f.Provider)
             .ToList();
     }
 
-    private sealed class MeasuredRow
-    {
-        public long Id { get; set; }
-
-        public int? HardwareId { get; set; }
-
-        public int ModelId { get; set; }
-
-        public int BatchSize { get; set; }
-
-        public string MachineName { get; set; } = "";
-
-        public string Model { get; set; } = "";
-
-        public long MacsPerSample { get; set; }
-
-        public string Provider { get; set; } = "";
-
-        public double ThroughputPerSecond { get; set; }
-
-        public DateTime MeasuredAtUtc { get; set; }
-
-        public long? EfficientRunId { get; set; }
-
-        public double? EnergyJ { get; set; }
-
-        public string? EnergySource { get; set; }
-    }
-
     private static async Task<List<HardwareRow>> LoadHardwareAsync(EfficiencyContext db, CancellationToken cancellationToken)
     {
-        var succeeded = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Succeeded && r.HardwareId != null)
-            .GroupBy(r => r.HardwareId)
-            .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+        // Counted results per machine, VALID and INVALID, from the aggregates rather than a count over every run.
+        var succeeded = await db.SettingAggregates.AsNoTracking()
+            .GroupBy(a => a.HardwareId)
+            .Select(g => new { Id = g.Key, Count = g.Sum(a => a.Runs) })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
         var machines = await db.Hardware.AsNoTracking().OrderByDescending(h => h.LastSeenAtUtc).ToListAsync(cancellationToken);
         return machines

@@ -2,7 +2,8 @@ namespace EfficiencyDashboard.Web.Reports.HardwareReport;
 
 /// <summary>What the hardware report shows: one MLPerf Inference benchmark (Offline, closed division, datacenter systems).</summary>
 /// <param name="Benchmark">resnet50, bert-99 or llama2-70b-99, as the MLPerf results name them.</param>
-public sealed record HardwareReportFilters(string Benchmark)
+/// <param name="Runs">Whether this install's measured figures include INVALID runs.</param>
+public sealed record HardwareReportFilters(string Benchmark, RunSelection Runs = RunSelection.ValidOnly)
 {
     /// <summary>The query-string parameter that carries <see cref="Benchmark"/>.</summary>
     public const string BenchmarkParameter = "benchmark";
@@ -13,7 +14,7 @@ public sealed record HardwareReportFilters(string Benchmark)
     public static HardwareReportFilters Default { get; } = new("resnet50");
 
     /// <summary>Reads the query string; an unknown benchmark falls back to resnet50 (<c>llama2-70b</c> means llama2-70b-99).</summary>
-    public static HardwareReportFilters FromQuery(string? benchmark)
+    public static HardwareReportFilters FromQuery(string? benchmark, string? invalid = null)
     {
         var wanted = benchmark?.Trim().ToLowerInvariant() switch
         {
@@ -22,7 +23,7 @@ public sealed record HardwareReportFilters(string Benchmark)
             "resnet" => "resnet50",
             var other => other,
         };
-        return Benchmarks.Contains(wanted) ? new HardwareReportFilters(wanted!) : Default;
+        return (Benchmarks.Contains(wanted) ? new HardwareReportFilters(wanted!) : Default) with { Runs = RunSelections.Parse(invalid) };
     }
 
     /// <summary>Whether a measured ResNet-family model can stand beside the benchmark's results on the same axes.</summary>

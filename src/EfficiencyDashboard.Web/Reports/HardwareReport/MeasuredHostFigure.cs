@@ -40,7 +40,7 @@ public sealed record MeasuredHostFigure(
     public string Label => $"measured, {MachineName} ({Provider.DisplayName()}): {ModelName}";
 
     /// <summary>What the measured energy covers, in words: never the whole system, unlike MLPerf's wall power.</summary>
-    public string? EnergyScope => EnergySource is { } source and not Core.Measurements.EnergySource.None
+    public string? EnergyScope => SamplesPerJoule is not null && EnergySource is { } source and not Core.Measurements.EnergySource.None
         ? $"{source.Scope().Words()} only ({source.Words()})"
         : null;
 

@@ -1,7 +1,7 @@
 using EfficiencyDashboard.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace EfficiencyDashboard.Web.Components.Runs;
+namespace EfficiencyDashboard.Web.Runs;
 
 /// <summary>
 /// A run's per-query latencies as the charts draw them: every query, or every <see cref="Stride"/>-th one

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace EfficiencyDashboard.Web.Components;
+namespace EfficiencyDashboard.Web.Reports;
 
-/// <summary>How the UI writes numbers: invariant culture, units spelled out by the caller.</summary>
+/// <summary>How the reports and the UI write numbers: invariant culture, units spelled out by the caller.</summary>
 public static class Figures
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
