@@ -15,6 +15,9 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         builder.Property(r => r.Status).HasConversion<string>();
         builder.Property(r => r.InputShapes).AsJson();
         builder.HasIndex(r => r.Status);
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        // "My runs" and the per-user cap on queued runs.
+        builder.HasIndex(r => new { r.CreatedBy, r.Status });
         builder.HasIndex(r => r.CreatedAtUtc);
         builder.HasIndex(r => new { r.ModelId, r.Status });
         // The reports group succeeded runs by model and setting (machine, provider, batch size, scenario, input shapes). By

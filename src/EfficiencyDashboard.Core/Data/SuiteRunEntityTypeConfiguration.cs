@@ -12,5 +12,6 @@ internal sealed class SuiteRunEntityTypeConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Status).HasConversion<string>();
         builder.Property(s => s.Skipped).AsJson();
         builder.HasIndex(s => s.Name);
+        builder.Property(s => s.CreatedBy).HasMaxLength(256);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class VariantJobEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(j => j.Technique).HasConversion<string>();
         builder.Property(j => j.Status).HasConversion<string>();
         builder.Property(j => j.Parameters).AsJson();
+        builder.Property(j => j.CreatedBy).HasMaxLength(256);
         builder.HasOne<Model>().WithMany().HasForeignKey(j => j.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Model>().WithMany().HasForeignKey(j => j.VariantId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -6,7 +6,7 @@ namespace EfficiencyDashboard.Core.Exports;
 public static class DataDictionary
 {
     /// <summary>The version of the exported schema. It changes only with a note in docs/data-dictionary-changelog.md.</summary>
-    public const string SchemaVersion = "1.3";
+    public const string SchemaVersion = "1.4";
 
     public static IReadOnlyList<ExportDataset> Datasets { get; } =
     [

@@ -42,6 +42,8 @@ public static class RunsDataset
             new("latency_bound_ms", Real, "ms", "Server scenario: the p99 latency bound asked for.", Configuration, "r.LatencyBoundMs", Nullable: true),
             new("strict_validity", ColumnType.Boolean, null, "Whether validity was judged with the strict MLPerf preset.", Configuration, "r.StrictValidity"),
             new("hardware_id", Integer, null, "The hardware record of the host (hardware dataset).", Provenance, "r.HardwareId", Nullable: true),
+            // Sign-in and audit (issue 11).
+            new("created_by", Text, null, "The user who requested the run; for a suite's runs, who started the suite; \"command line\" for headless runs. Empty for runs made before users existed.", Provenance, "r.CreatedBy", Nullable: true),
         ],
         RunFilters.RunTables,
         "r.Id",
