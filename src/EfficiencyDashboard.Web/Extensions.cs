@@ -2,6 +2,8 @@ using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Runner.Telemetry;
+using EfficiencyDashboard.Web.Audit;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Models;
@@ -9,6 +11,7 @@ using EfficiencyDashboard.Web.Reports.Claims;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Storage;
 using EfficiencyDashboard.Web.Suites;
+using EfficiencyDashboard.Web.Users;
 using EfficiencyDashboard.Web.Variants;
 using Hangfire;
 using Hangfire.Storage.SQLite;
@@ -57,6 +60,9 @@ public static class Extensions
         services.AddSingleton<RunRecovery>();
         services.AddTransient<RunJob>();
         services.AddSingleton<ClaimsReport>();
+        services.AddSingleton<ModelClassifier>();
+        services.AddSingleton<AuditTrail>();
+        builder.AddSignIn();
         builder.AddRunWorkers(data);
 
         services.AddHealthChecks()
@@ -66,6 +72,8 @@ public static class Extensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Registered after AddSignIn's handler of refused actions: whatever is left is unexpected.
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi();
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,9 +1,13 @@
 using System.Text.Json;
+using EfficiencyDashboard.Core.Audit;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Runner.Analysis;
+using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +23,16 @@ public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory,
 
     /// <param name="inputShapes">Values for dynamic dimensions other than the batch, when the model has them.</param>
     public async Task<(Model? Model, Dictionary<string, string[]> Errors)> AddAsync(
-        Stream content, string fileName, string? name, IReadOnlyDictionary<string, int[]>? inputShapes, CancellationToken cancellationToken)
+        Stream content, string fileName, string? name, IReadOnlyDictionary<string, int[]>? inputShapes, Actor actor, CancellationToken cancellationToken)
     {
+        actor.Require(Permission.Upload, "Uploading models");
         var errors = new Dictionary<string, string[]>();
+        if (name is { Length: > 200 })
+        {
+            errors["name"] = ["A model's name has at most 200 characters."];
+            return (null, errors);
+        }
+
         if (!fileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
             errors["file"] = [$"'{fileName}' is not an .onnx file."];
@@ -55,12 +66,12 @@ public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory,
             }
             catch (DynamicDimensionException ex)
             {
-                errors["inputShapes"] = [ex.Message];
+                errors["inputShapes"] = [UserMessages.Scrub(ex.Message)];
                 return (null, errors);
             }
             catch (RunnerException ex)
             {
-                errors["file"] = [$"Not a model ONNX Runtime can run: {ex.Message}"];
+                errors["file"] = [$"Not a model ONNX Runtime can run: {UserMessages.Scrub(ex.Message)}"];
                 return (null, errors);
             }
 
@@ -72,6 +83,7 @@ public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory,
                 Provenance = $"Uploaded as '{fileName}' on {clock.GetUtcNow():yyyy-MM-dd}.",
                 FilePath = relative,
                 AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+                AddedBy = actor.Name,
                 DefaultInputShapes = new Dictionary<string, int[]>(shapes),
             };
             CatalogEntry.ApplyAnalysis(model, analysis, size.Value, classify: true);
@@ -79,6 +91,8 @@ public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory,
             db.Models.Add(model);
             await db.SaveChangesAsync(cancellationToken);
             keep = true;
+            db.AuditEvents.Add(actor.Audit(AuditAction.ModelUploaded, AuditSubject.Model, model.Id, model.AddedAtUtc, $"'{model.Name}' from '{fileName}'"));
+            await db.SaveChangesAsync(cancellationToken);
             return (model, errors);
         }
         finally
@@ -98,14 +112,26 @@ public sealed class ModelUploads(IDbContextFactory<EfficiencyContext> dbFactory,
             return (null, null);
         }
 
+        Dictionary<string, int[]>? shapes;
         try
         {
-            return (JsonSerializer.Deserialize<Dictionary<string, int[]>>(json), null);
+            shapes = JsonSerializer.Deserialize<Dictionary<string, int[]>>(json);
         }
         catch (JsonException ex)
         {
             return (null, $"inputShapes must be JSON like {{\"input_ids\": [1, 128]}}: {ex.Message}");
         }
+
+        // The analysis runs the model once at these shapes (batch 1): cap them before any tensor is made.
+        foreach (var (input, shape) in shapes ?? [])
+        {
+            if (InputShapeLimits.Problem(input, shape, batchSize: 1) is { } problem)
+            {
+                return (null, problem);
+            }
+        }
+
+        return (shapes, null);
     }
 
     /// <summary>Copies in 80 KB pieces; returns null (and stops) past the size limit.</summary>

@@ -2,6 +2,7 @@ using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Storage;
@@ -63,12 +64,11 @@ public sealed class RunJob(
         }
         catch (RunnerException ex)
         {
-            await FinishAsync(runId, RunStatus.Failed, ex.Message);
+            await FinishAsync(runId, RunStatus.Failed, UserMessages.Scrub(ex.Message));
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Run {RunId} failed unexpectedly", runId);
-            await FinishAsync(runId, RunStatus.Failed, $"Unexpected error in the runner: {ex.Message}");
+            await FinishAsync(runId, RunStatus.Failed, UserMessages.Unexpected(logger, ex, $"Run {runId} failed"));
         }
         finally
         {

@@ -1,5 +1,8 @@
+using EfficiencyDashboard.Core.Audit;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Limits;
+using EfficiencyDashboard.Web.Users;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,14 +16,27 @@ public sealed class RunQueue(
     IOptions<RunDefaults> defaults,
     RunNotifier notifier,
     RunCancellations cancellations,
+    IOptions<LimitsOptions> limits,
     TimeProvider clock)
 {
-    public async Task<(Run? Run, Dictionary<string, string[]> Errors)> EnqueueAsync(RunRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks the actor may start runs and has room in their queue, then validates, stores and queues the run.</summary>
+    public async Task<(Run? Run, Dictionary<string, string[]> Errors)> EnqueueAsync(RunRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var (run, errors) = await CreateAsync(request, cancellationToken);
+        actor.Require(Permission.StartRuns, "Starting runs");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var queued = await db.Runs.CountAsync(r => r.CreatedBy == actor.Name && r.Status == RunStatus.Queued, cancellationToken);
+        if (queued >= limits.Value.MaxQueuedRunsPerUser)
+        {
+            throw new ActionRefusedException(Refusal.QueueFull,
+                $"{actor.Name} has {queued} queued runs, the most one user may have (Limits:MaxQueuedRunsPerUser); " +
+                "cancel some or wait until they start. Nothing was queued.");
+        }
+
+        var (run, errors) = await CreateAsync(request, cancellationToken, createdBy: actor.Name);
         if (run is not null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.AuditEvents.Add(actor.Audit(AuditAction.RunQueued, AuditSubject.Run, run.Id, run.CreatedAtUtc));
+            await db.SaveChangesAsync(cancellationToken);
             await ScheduleAsync(db, run, cancellationToken);
         }
 
@@ -28,8 +44,9 @@ public sealed class RunQueue(
     }
 
     /// <summary>Validates and stores a queued run without handing it to a job queue (the headless mode executes it itself).</summary>
+    /// <param name="createdBy">Who asked; for a suite's run, left out: the suite's starter.</param>
     public async Task<(Run? Run, Dictionary<string, string[]> Errors)> CreateAsync(
-        RunRequest request, CancellationToken cancellationToken, long? suiteRunId = null)
+        RunRequest request, CancellationToken cancellationToken, long? suiteRunId = null, string? createdBy = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var model = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.ModelId, cancellationToken);
@@ -41,6 +58,9 @@ public sealed class RunQueue(
 
         run.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         run.SuiteRunId = suiteRunId;
+        run.CreatedBy = createdBy ?? (suiteRunId is { } suite
+            ? await db.SuiteRuns.Where(s => s.Id == suite).Select(s => s.CreatedBy).FirstOrDefaultAsync(cancellationToken)
+            : null);
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return (run, errors);
@@ -56,9 +76,23 @@ public sealed class RunQueue(
     }
 
     /// <summary>Cancels a queued run at once, or asks a running one to stop. Returns the run's status afterwards, or null if there is no such run.</summary>
-    public async Task<RunStatus?> CancelAsync(long runId, CancellationToken cancellationToken)
+    /// <remarks>Engineers cancel their own runs, admins anyone's.</remarks>
+    public async Task<RunStatus?> CancelAsync(long runId, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Runs.Where(r => r.Id == runId).Select(r => new { r.CreatedBy }).FirstOrDefaultAsync(cancellationToken);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        if (!actor.CanCancel(owner.CreatedBy))
+        {
+            throw actor.Can(Permission.CancelOwnRuns)
+                ? actor.Refuse($"Cancelling a run of {owner.CreatedBy ?? "no recorded user"}", [Core.Users.Roles.Admin])
+                : actor.Refuse("Cancelling runs", RolePermissions.RolesAllowing(Permission.CancelOwnRuns));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var dequeued = await db.Runs
             .Where(r => r.Id == runId && r.Status == RunStatus.Queued)
@@ -78,6 +112,8 @@ public sealed class RunQueue(
 
         if (dequeued == 1 || stopping)
         {
+            db.AuditEvents.Add(actor.Audit(AuditAction.RunCancelled, AuditSubject.Run, runId, now, dequeued == 1 ? "cancelled while queued" : "asked to stop while running"));
+            await db.SaveChangesAsync(cancellationToken);
             // In this process the token fires at once; on another worker host deleting the job fires its cancellation token.
             cancellations.TryCancel(runId);
             if (run.JobId is not null)

@@ -16,7 +16,8 @@ public sealed record RunView(
     string? ExecutedBy,
     DateTime CreatedAtUtc,
     DateTime? StartedAtUtc,
-    DateTime? FinishedAtUtc)
+    DateTime? FinishedAtUtc,
+    string? CreatedBy)
 {
     public static RunView From(Run run, RunUpdate? live) => new(
         run.Id,
@@ -31,5 +32,6 @@ public sealed record RunView(
         run.ExecutedBy,
         run.CreatedAtUtc,
         run.StartedAtUtc,
-        run.FinishedAtUtc);
+        run.FinishedAtUtc,
+        run.CreatedBy);
 }

@@ -1,6 +1,7 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
@@ -83,9 +84,8 @@ public sealed class SuiteJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Suite {Name} could not be planned", start.Name);
             start.Status = RunStatus.Failed;
-            start.Error = ex.Message;
+            start.Error = UserMessages.Unexpected(logger, ex, $"Suite {start.Name} could not be planned");
             start.Phase = null;
             await db.SaveChangesAsync();
         }
@@ -117,7 +117,7 @@ public sealed class SuiteJob(
                     continue;
                 }
 
-                var (job, errors, _) = await variants.CreateAsync(model.Id, new VariantRequest(technique), CancellationToken.None);
+                var (job, errors, _) = await variants.CreateAsync(model.Id, new VariantRequest(technique), CancellationToken.None, start.CreatedBy);
                 if (job is null)
                 {
                     start.Skipped.Add($"{model.Name}, {technique}: {string.Join(" ", errors.Values.SelectMany(e => e))}");

@@ -7,6 +7,7 @@ using EfficiencyDashboard.Runner.Execution;
 using EfficiencyDashboard.Runner.Fidelity;
 using EfficiencyDashboard.Runner.Inputs;
 using EfficiencyDashboard.Runner.Techniques;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Storage;
 using Hangfire;
@@ -70,6 +71,7 @@ public sealed class VariantBuildJob(
                 Provenance = $"{job.Technique.ApiName()} variant of {parent.Name}: {result.Description}",
                 FilePath = relative,
                 AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+                AddedBy = job.CreatedBy,
                 DefaultInputShapes = new Dictionary<string, int[]>(parent.DefaultInputShapes),
                 ParentId = parent.Id,
                 Technique = job.Technique,
@@ -88,7 +90,7 @@ public sealed class VariantBuildJob(
         }
         catch (Exception ex) when (ex is TechniqueNotApplicableException or FidelityException or RunnerException or ArgumentException)
         {
-            await FinishAsync(db, job, RunStatus.Failed, ex.Message);
+            await FinishAsync(db, job, RunStatus.Failed, UserMessages.Scrub(ex.Message));
         }
         catch (OperationCanceledException)
         {
@@ -96,8 +98,7 @@ public sealed class VariantBuildJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Variant job {JobId} failed", jobId);
-            await FinishAsync(db, job, RunStatus.Failed, $"Unexpected error: {ex.Message}");
+            await FinishAsync(db, job, RunStatus.Failed, UserMessages.Unexpected(logger, ex, $"Variant job {jobId} failed"));
         }
     }
 

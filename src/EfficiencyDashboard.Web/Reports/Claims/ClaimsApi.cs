@@ -15,6 +15,7 @@ public static class ClaimsApi
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/claims", GetAsync).WithTags("Claims")
+            .RequireAuthorization(Users.Policies.Read)
             .WithSummary("The article's claims, each with its measured and reference evidence and its verdict; the GPU table check; the two-year headlines.");
         return app;
     }
