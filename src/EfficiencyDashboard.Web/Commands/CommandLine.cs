@@ -13,6 +13,10 @@ public static class CommandLine
           benchmark overhead [--rounds N]                   runner vs a bare ONNX Runtime loop on the CPU (latency ratio, cost per query)
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
           benchmark reports [--runs N] [--samples-per-run N] [--iterations N]   each report page's data work on a large database
+          users add NAME --role R [--role R2] [--password-stdin]
+                                                            add a user (roles: viewer, engineer, analyst, admin); prints a made password once
+          tokens create --user NAME --scope S [--scope S2] [--expires 30d|12h|never] [--name TEXT]
+                                                            make an API token; prints it once (only its hash is stored)
         With no command the web app starts.
         """;
 
@@ -38,6 +42,10 @@ public static class CommandLine
             case ["benchmark", "reports", .. var options]:
                 return await ReportsBenchmark.RunAsync(
                     IntOption(options, "--runs", 100_000), IntOption(options, "--samples-per-run", 10), IntOption(options, "--iterations", 9), Console.Out);
+            case ["users", "add", var name, .. var options] when !name.StartsWith('-'):
+                return await AccountCommands.AddUserAsync(name, options, Console.In, Console.Out, Console.Error);
+            case ["tokens", "create", .. var options]:
+                return await AccountCommands.CreateTokenAsync(options, Console.Out, Console.Error);
             case ["help" or "--help"]:
                 Console.WriteLine(Usage);
                 return 0;
