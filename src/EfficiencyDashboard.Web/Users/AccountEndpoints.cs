@@ -44,7 +44,8 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LoginUrl(result.IsLockedOut ? "locked" : "invalid", back));
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<DashboardUser> signIn)
+    /// <remarks>A form field is bound so that minimal APIs check the antiforgery field: a cross-site post cannot sign anyone out.</remarks>
+    private static async Task<IResult> LogoutAsync([FromForm] string? returnUrl, SignInManager<DashboardUser> signIn)
     {
         await signIn.SignOutAsync();
         return Results.LocalRedirect(LoginPath + "?signedOut=true");
