@@ -12,7 +12,11 @@ public static partial class UserMessages
     public static string Scrub(string message)
     {
         var withoutTrace = string.Join('\n', message.Split('\n').Where(line => !StackFrame().IsMatch(line)));
-        var withoutPaths = AbsolutePath().Replace(withoutTrace, match => Path.GetFileName(match.Value.TrimEnd('/', '\\')));
+        var withoutPaths = AbsolutePath().Replace(withoutTrace, match =>
+        {
+            var path = match.Value.TrimEnd('/', '\\');
+            return path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+        });
         return withoutPaths.Trim();
     }
 

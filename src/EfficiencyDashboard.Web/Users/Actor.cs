@@ -5,10 +5,11 @@ using EfficiencyDashboard.Core.Users;
 namespace EfficiencyDashboard.Web.Users;
 
 /// <summary>
-/// Who is asking, as the services that act see it: a user name, the roles in force (a token's scopes already narrowed
-/// to its user's roles) and the token used, if any. Pages and the API build it from the same claims.
+/// Who is asking, as the services that act see it: a user name, the roles the user holds now, and for a request with an
+/// API token, the token and its scopes. An action needs a permission from both the roles and the scopes, so a token never
+/// reaches beyond its scopes nor beyond its user. Pages and the API build it from the same claims.
 /// </summary>
-public sealed record Actor(string? Name, IReadOnlySet<string> Roles, string? Token = null)
+public sealed record Actor(string? Name, IReadOnlySet<string> Roles, string? Token = null, IReadOnlySet<string>? Scopes = null)
 {
     public const string CommandLineName = "command line";
 
@@ -19,7 +20,8 @@ public sealed record Actor(string? Name, IReadOnlySet<string> Roles, string? Tok
 
     public bool IsSignedIn => Name is not null;
 
-    public bool IsAdmin => Roles.Contains(Core.Users.Roles.Admin);
+    /// <summary>Users, roles and everyone's tokens (and the admin page).</summary>
+    public bool IsAdmin => Can(Permission.ManageUsers);
 
     public static Actor From(ClaimsPrincipal? principal)
     {
@@ -28,13 +30,16 @@ public sealed record Actor(string? Name, IReadOnlySet<string> Roles, string? Tok
             return Anonymous;
         }
 
+        var token = principal.FindFirst(DashboardClaims.Token)?.Value;
         return new Actor(
             name,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(r => Core.Users.Roles.All.Contains(r)).ToHashSet(),
-            principal.FindFirst(DashboardClaims.Token)?.Value);
+            token,
+            token is null ? null : principal.FindAll(DashboardClaims.Scope).Select(c => c.Value).ToHashSet());
     }
 
-    public bool Can(Permission permission) => RolePermissions.Allows(Roles, permission);
+    public bool Can(Permission permission) =>
+        RolePermissions.Allows(Roles, permission) && (Scopes is null || RolePermissions.Allows(Scopes, permission));
 
     /// <summary>Engineers cancel their own runs; admins anyone's.</summary>
     public bool CanCancel(string? runCreatedBy) =>
@@ -61,8 +66,8 @@ public sealed record Actor(string? Name, IReadOnlySet<string> Roles, string? Tok
         }
 
         var holds = Roles.Count == 0 ? "no role" : $"the {string.Join(", ", Roles.Order())} role{(Roles.Count > 1 ? "s" : "")}";
-        var through = Token is null ? "" : " through this token";
-        return new ActionRefusedException(Refusal.NotAllowed, $"{needs}; {Name} holds {holds}{through}. Nothing was changed.");
+        var token = Scopes is null ? "" : $", and this token has the scope{(Scopes.Count == 1 ? "" : "s")} {string.Join(", ", Scopes.Order())}";
+        return new ActionRefusedException(Refusal.NotAllowed, $"{needs}; {Name} holds {holds}{token}. Nothing was changed.");
     }
 
     /// <summary>An audit event for something this actor did now.</summary>

@@ -10,7 +10,8 @@ namespace EfficiencyDashboard.Web.Users;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer edt_...</c>: the token must be known by its hash, unexpired, unrevoked, and its
-/// user enabled; its roles are its scopes that the user still holds. Records when it was last used.
+/// user enabled. The principal carries the user's roles now and the token's scopes (see <see cref="Actor.Can"/>).
+/// Records when it was last used.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -66,9 +67,14 @@ public sealed class ApiTokenAuthenticationHandler(
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName!));
         identity.AddClaim(new Claim(DashboardClaims.Token, $"{token.Name} ({token.Prefix}…)"));
-        foreach (var role in token.Scopes.Where(held.Contains))
+        foreach (var role in held)
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+
+        foreach (var scope in token.Scopes)
+        {
+            identity.AddClaim(new Claim(DashboardClaims.Scope, scope));
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -51,6 +51,10 @@ public sealed class ApiTokens(IDbContextFactory<EfficiencyContext> dbFactory, Ti
             {
                 errors["scopes"] = [.. errors.GetValueOrDefault("scopes", []), $"{user.UserName} does not hold the {role} role, so a token cannot have that scope."];
             }
+            else if (actor.Scopes is { } callerScopes && !callerScopes.Contains(role) && !actor.IsAdmin)
+            {
+                errors["scopes"] = [.. errors.GetValueOrDefault("scopes", []), $"The token making this request lacks the {role} scope, so it cannot give it."];
+            }
         }
 
         var cleanName = name?.Trim();

@@ -22,6 +22,7 @@ public sealed class SetupLinkAnnouncer(
         {
             if (await accounts.AnyAdminAsync(lifetime.ApplicationStopping))
             {
+                logger.LogInformation("An admin exists, so no setup link is issued");
                 return;
             }
 

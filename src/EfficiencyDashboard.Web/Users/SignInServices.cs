@@ -60,7 +60,7 @@ public static class SignInServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, policy => policy.AddRequirements(new ReadRequirement()))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, policy => policy.RequireAssertion(context => Actor.From(context.User).IsAdmin));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ReadRequirementHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SignInRevalidator>();

@@ -30,7 +30,7 @@ public static class UsersApi
     private static Ok<Me> Me(ClaimsPrincipal user)
     {
         var actor = Actor.From(user);
-        return TypedResults.Ok(new Me(actor.Name!, [.. actor.Roles.Order()], actor.Token));
+        return TypedResults.Ok(new Me(actor.Name!, [.. actor.Roles.Order()], actor.Token, actor.Scopes is null ? null : [.. actor.Scopes.Order()]));
     }
 
     private static async Task<Ok<List<UserView>>> ListUsersAsync(ClaimsPrincipal user, UserAccounts accounts, CancellationToken cancellationToken) =>

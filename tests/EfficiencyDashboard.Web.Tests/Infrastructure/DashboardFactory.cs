@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace EfficiencyDashboard.Web.Tests.Infrastructure;
 
@@ -19,8 +20,10 @@ namespace EfficiencyDashboard.Web.Tests.Infrastructure;
 /// </summary>
 /// <param name="waitForCatalog">False to get the host while its catalog is still being built, as on a fresh install.</param>
 /// <param name="provisionAdmin">False to start as a fresh install does: no user at all.</param>
+/// <param name="logs">Where the host's log lines also go.</param>
 public sealed class DashboardFactory(
-    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, bool waitForCatalog = true, bool provisionAdmin = true)
+    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, bool waitForCatalog = true, bool provisionAdmin = true,
+    CapturedLogs? logs = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminName = "test-admin";
@@ -111,6 +114,10 @@ public sealed class DashboardFactory(
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<IExecutionProviderLoader, UnavailableGpuLoader>());
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 
     /// <summary>Adds the user (unless a restarted host finds it already there) and makes a token with all their roles.</summary>
