@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace EfficiencyDashboard.Web.Reports.Explorer;
 
 /// <summary>The run explorer's filters: the shared export filters plus the scenario, named in the URL as the exports name them.</summary>
-public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario = null)
+/// <param name="CreatedBy">Only runs this user requested ("my runs").</param>
+public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario = null, string? CreatedBy = null)
 {
     public const string ScenarioKey = "scenario";
 
+    public const string CreatedByKey = "createdBy";
+
     /// <summary>Every query-string key the explorer reads.</summary>
-    public static readonly string[] Keys = [.. ExportFilterBinding.Keys, ScenarioKey];
+    public static readonly string[] Keys = [.. ExportFilterBinding.Keys, ScenarioKey, CreatedByKey];
 
     public static RunExplorerFilter None { get; } = new(ExportFilter.None);
 
@@ -37,7 +40,8 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
             }
         }
 
-        return (new RunExplorerFilter(shared, scenario), errors);
+        var createdBy = query.TryGetValue(CreatedByKey, out var who) && !string.IsNullOrWhiteSpace(who) ? who.ToString().Trim() : null;
+        return (new RunExplorerFilter(shared, scenario, createdBy), errors);
     }
 
     /// <summary>Reads the filters from a page address.</summary>
@@ -59,11 +63,12 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
         ["provider"] = Shared.Provider,
         ["status"] = Shared.Status,
         [ScenarioKey] = Scenario?.ApiName(),
+        [CreatedByKey] = CreatedBy,
     };
 
     /// <summary>The query string of the export download for the same rows: the export filters only (exports have no scenario).</summary>
     public string ExportQueryString() => QueryHelpers.AddQueryString("", QueryParameters()
-        .Where(p => p.Key != ScenarioKey && p.Value is string { Length: > 0 })
+        .Where(p => p.Key != ScenarioKey && p.Key != CreatedByKey && p.Value is string { Length: > 0 })
         .Select(p => new KeyValuePair<string, string?>(p.Key, (string)p.Value!)));
 
     private static string? Date(DateTime? value) => value switch
