@@ -117,7 +117,12 @@ public sealed class BrowserSession : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        Factory?.Dispose();
+        if (Factory is not null)
+        {
+            // Awaited, not blocked on: the host's shutdown needs thread-pool threads that a blocking Dispose would hold.
+            await Factory.DisposeAsync();
+        }
+
         _data.Dispose();
     }
 }
