@@ -106,11 +106,9 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var context in _contexts.Values)
-        {
-            await context.DisposeAsync();
-        }
-
+        // The browser closes its contexts with it. Closing them one by one first would let each page's unload send Blazor's
+        // disconnect beacon, which the closing browser then cuts mid-request, and the server waits for it until its
+        // shutdown timeout.
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

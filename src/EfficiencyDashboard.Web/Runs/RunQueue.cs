@@ -112,14 +112,15 @@ public sealed class RunQueue(
 
         if (dequeued == 1 || stopping)
         {
-            db.AuditEvents.Add(actor.Audit(AuditAction.RunCancelled, AuditSubject.Run, runId, now, dequeued == 1 ? "cancelled while queued" : "asked to stop while running"));
-            await db.SaveChangesAsync(cancellationToken);
             // In this process the token fires at once; on another worker host deleting the job fires its cancellation token.
             cancellations.TryCancel(runId);
             if (run.JobId is not null)
             {
                 jobs.Delete(run.JobId);
             }
+
+            db.AuditEvents.Add(actor.Audit(AuditAction.RunCancelled, AuditSubject.Run, runId, now, dequeued == 1 ? "cancelled while queued" : "asked to stop while running"));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         if (dequeued == 1)
