@@ -113,7 +113,18 @@ public sealed class DashboardFactory(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IExecutionProviderLoader, UnavailableGpuLoader>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IExecutionProviderLoader, UnavailableGpuLoader>();
+            // The web server stops first and waits for open connections; on a loaded machine that can use up the whole
+            // shutdown budget before the job servers stop. Stopping them side by side, with a longer budget, keeps a
+            // slow teardown from failing a test class that passed.
+            services.Configure<HostOptions>(options =>
+            {
+                options.ServicesStopConcurrently = true;
+                options.ShutdownTimeout = TimeSpan.FromMinutes(1);
+            });
+        });
         if (logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
