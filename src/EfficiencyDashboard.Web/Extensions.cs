@@ -1,10 +1,13 @@
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Web.Audit;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Health;
 using EfficiencyDashboard.Web.Hosting;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Placement;
 using EfficiencyDashboard.Web.Reports.Claims;
 using EfficiencyDashboard.Web.Runs;
+using EfficiencyDashboard.Web.Users;
 using EfficiencyDashboard.Web.Workers;
 using MudBlazor.Services;
 
@@ -32,6 +35,9 @@ public static class Extensions
             services.AddSingleton<WorkerSupervisor>();
             services.AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>());
         }
+        services.AddSingleton<ModelClassifier>();
+        services.AddSingleton<AuditTrail>();
+        builder.AddSignIn();
 
         services.AddHealthChecks()
             .AddDbContextCheck<EfficiencyContext>("database", tags: [HealthEndpoints.ReadyTag])
@@ -40,6 +46,8 @@ public static class Extensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Registered after AddSignIn's handler of refused actions: whatever is left is unexpected.
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi();
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();

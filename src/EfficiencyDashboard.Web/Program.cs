@@ -9,6 +9,7 @@ using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Reports.Claims;
 using EfficiencyDashboard.Web.Storage;
 using EfficiencyDashboard.Web.Suites;
+using EfficiencyDashboard.Web.Users;
 using EfficiencyDashboard.Web.Variants;
 using Scalar.AspNetCore;
 
@@ -32,12 +33,18 @@ await app.PrepareDataAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<CrossSiteRequestProtection>();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapOpenApi().RequireAuthorization(Policies.Read);
+app.MapScalarApiReference().RequireAuthorization(Policies.Read);
+app.MapAccountEndpoints();
+app.MapUsersApi();
 app.MapModelsApi();
 app.MapVariantsApi();
 app.MapSuitesApi();

@@ -13,7 +13,7 @@ public sealed class AlgorithmAndDecompositionPagesTests(BrowserSession browser) 
     [Fact]
     public async Task A_stakeholder_sees_the_variant_against_its_parent_and_the_gain_split_into_factors()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var client = browser.CreateApiClient();
         var parentId = await client.ModelIdAsync("mobilenetv2-1.0-generated");
         var job = await client.MakeVariantAsync(parentId, new { technique = "int8-static" });
         var variantId = (int)job["variantId"]!;

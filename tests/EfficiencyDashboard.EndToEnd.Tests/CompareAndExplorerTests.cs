@@ -11,7 +11,7 @@ public sealed class CompareAndExplorerTests(BrowserSession browser) : IClassFixt
     [Fact]
     public async Task An_engineer_picks_runs_in_the_explorer_and_compares_them_side_by_side()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var client = browser.CreateApiClient();
         var mobileNet = await client.ModelIdAsync("mobilenetv2-1.0-generated");
         var resNet = await client.ModelIdAsync("resnet18-pretrained");
         var first = await client.StartRunAsync(new { modelId = mobileNet, executionProvider = "cpu", batchSize = 1, durationSeconds = 0.3, minQueries = 5, warmupQueries = 1 });

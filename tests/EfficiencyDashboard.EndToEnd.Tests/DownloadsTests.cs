@@ -16,7 +16,7 @@ public sealed class DownloadsTests(BrowserSession browser) : IClassFixture<Brows
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "downloads.png"), FullPage = true });
 
         var lines = (await File.ReadAllTextAsync(path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await new HttpClient().GetStringAsync(browser.BaseUrl.TrimEnd('/') + "/api/models"))!.AsArray();
+        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await browser.CreateApiClient().GetStringAsync("/api/models"))!.AsArray();
         Assert.StartsWith("models-", download.SuggestedFilename);
         Assert.EndsWith(".csv", download.SuggestedFilename);
         Assert.StartsWith("model_id,key,name,family", lines[0]);

@@ -12,7 +12,7 @@ public sealed class EveryPageTests(BrowserSession browser) : IClassFixture<Brows
     [Fact]
     public async Task Every_page_renders_its_charts_with_data()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var api = browser.CreateApiClient();
         var (parentRun, variantRun) = await MeasureModelAndVariantAsync(api);
 
         var pages = new (string Path, string[] Charts)[]

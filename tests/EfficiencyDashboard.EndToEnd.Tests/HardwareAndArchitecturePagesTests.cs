@@ -52,7 +52,7 @@ public sealed class HardwareAndArchitecturePagesTests(BrowserSession browser) : 
 
     private async Task MeasureAsync(string modelKey)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var client = browser.CreateApiClient();
         var models = await client.GetFromJsonAsync<JsonArray>("/api/models");
         var modelId = (int)models!.Single(m => (string?)m!["key"] == modelKey)!["id"]!;
         var response = await client.PostAsJsonAsync("/api/runs", new { modelId, executionProvider = "cpu", batchSize = 1, durationSeconds = 0.3, minQueries = 3, warmupQueries = 1 });

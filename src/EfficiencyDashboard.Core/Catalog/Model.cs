@@ -34,6 +34,9 @@ public sealed class Model
 
     public DateTime AddedAtUtc { get; set; }
 
+    /// <summary>The user who uploaded the model, or who asked for the variant; null for built-in models.</summary>
+    public string? AddedBy { get; set; }
+
     /// <summary>The ONNX opset of the default domain.</summary>
     public long Opset { get; set; }
 

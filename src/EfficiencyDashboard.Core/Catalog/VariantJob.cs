@@ -36,6 +36,9 @@ public sealed class VariantJob
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The user who asked for the variant (for a suite's variant, who started the suite).</summary>
+    public string? CreatedBy { get; set; }
+
     public DateTime? FinishedAtUtc { get; set; }
 
     /// <summary>When any process last changed the row; the web polls rows changed since it last looked.</summary>

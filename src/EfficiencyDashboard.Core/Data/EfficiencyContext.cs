@@ -1,15 +1,19 @@
+using EfficiencyDashboard.Core.Audit;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Hardware;
 using EfficiencyDashboard.Core.ReferenceData;
 using EfficiencyDashboard.Core.Reports.Aggregates;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Core.Suites;
+using EfficiencyDashboard.Core.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Core.Data;
 
-/// <summary>The dashboard's database: catalog, runs, results and latency samples.</summary>
-public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> options) : DbContext(options)
+/// <summary>The dashboard's database: catalog, runs, results and latency samples; users, their roles and API tokens; the audit log.</summary>
+/// <remarks>Identity lives in this context rather than a second one, so the schema has one migration history.</remarks>
+public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> options) : IdentityDbContext<DashboardUser>(options)
 {
     public DbSet<Model> Models => Set<Model>();
 
@@ -42,6 +46,13 @@ public sealed class EfficiencyContext(DbContextOptions<EfficiencyContext> option
 
     public DbSet<DailyBest> DailyBests => Set<DailyBest>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EfficiencyContext).Assembly);
+    }
 }

@@ -23,6 +23,7 @@ internal sealed class ModelEntityTypeConfiguration : IEntityTypeConfiguration<Mo
         builder.HasOne<Model>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Model>().WithMany().HasForeignKey(m => m.TeacherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.Family);
+        builder.Property(m => m.AddedBy).HasMaxLength(256);
         builder.Ignore(m => m.FixedBatchSize);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         builder.HasIndex(r => r.UpdatedAtUtc);
         builder.HasIndex(r => new { r.Status, r.LeaseExpiresAtUtc });
         builder.HasIndex(r => r.LeaseOwner);
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        // "My runs" and the per-user cap on queued runs.
+        builder.HasIndex(r => new { r.CreatedBy, r.Status });
         builder.HasIndex(r => r.CreatedAtUtc);
         builder.HasIndex(r => new { r.ModelId, r.Status });
         // The reports group succeeded runs by model and setting (machine, provider, batch size, scenario, input shapes). By

@@ -13,5 +13,6 @@ internal sealed class SuiteRunEntityTypeConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Skipped).AsJson();
         builder.HasIndex(s => s.Name);
         builder.HasIndex(s => new { s.Status, s.LeaseExpiresAtUtc });
+        builder.Property(s => s.CreatedBy).HasMaxLength(256);
     }
 }

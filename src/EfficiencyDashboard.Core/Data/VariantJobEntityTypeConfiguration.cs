@@ -14,6 +14,7 @@ internal sealed class VariantJobEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(j => j.Parameters).AsJson();
         builder.HasIndex(j => j.UpdatedAtUtc);
         builder.HasIndex(j => new { j.Status, j.LeaseExpiresAtUtc });
+        builder.Property(j => j.CreatedBy).HasMaxLength(256);
         builder.HasOne<Model>().WithMany().HasForeignKey(j => j.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Model>().WithMany().HasForeignKey(j => j.VariantId).OnDelete(DeleteBehavior.SetNull);
     }

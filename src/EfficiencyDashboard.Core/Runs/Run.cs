@@ -94,6 +94,9 @@ public sealed class Run
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The user who requested the run (for a suite's run, who started the suite); "command line" for headless runs.</summary>
+    public string? CreatedBy { get; set; }
+
     public DateTime? StartedAtUtc { get; set; }
 
     public DateTime? FinishedAtUtc { get; set; }

@@ -107,6 +107,15 @@ public static class RunRequestValidator
             {
                 Fail(field, message);
             }
+
+            foreach (var input in model.Inputs.Where(_ => !errors.ContainsKey("inputShapes") && request.BatchSize is >= 1 and <= MaxBatchSize))
+            {
+                var dimensions = shapes.TryGetValue(input.Name, out var shape) ? shape : [.. input.Dimensions];
+                if (InputShapeLimits.Problem(input.Name, dimensions, request.BatchSize) is { } tooLarge)
+                {
+                    Fail("inputShapes", tooLarge);
+                }
+            }
         }
 
         if (errors.Count > 0 || model is null || provider is null || scenario is null)

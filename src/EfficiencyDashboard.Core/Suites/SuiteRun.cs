@@ -37,5 +37,8 @@ public sealed class SuiteRun
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The user who started the suite.</summary>
+    public string? CreatedBy { get; set; }
+
     public DateTime? FinishedAtUtc { get; set; }
 }

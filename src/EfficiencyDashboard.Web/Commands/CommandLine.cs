@@ -17,6 +17,10 @@ public static class CommandLine
           benchmark exports [--results N] [--samples N]   streamed export speed and memory vs the sqlite3 shell
           benchmark reports [--runs N] [--samples-per-run N] [--iterations N]   each report page's data work on a large database
           benchmark contention [--seconds N] [--clients N]  ResNet-18 measured by a running app, quiet then under N page visitors
+          users add NAME --role R [--role R2] [--password-stdin]
+                                                            add a user (roles: viewer, engineer, analyst, admin); prints a made password once
+          tokens create --user NAME --scope S [--scope S2] [--expires 30d|12h|never] [--name TEXT]
+                                                            make an API token; prints it once (only its hash is stored)
         With no command the web app starts.
         """;
 
@@ -48,6 +52,10 @@ public static class CommandLine
                     IntOption(options, "--runs", 100_000), IntOption(options, "--samples-per-run", 10), IntOption(options, "--iterations", 9), Console.Out);
             case ["benchmark", "contention", .. var options]:
                 return await ContentionBenchmark.RunAsync(IntOption(options, "--seconds", 15), IntOption(options, "--clients", 30), Console.Out);
+            case ["users", "add", var name, .. var options] when !name.StartsWith('-'):
+                return await AccountCommands.AddUserAsync(name, options, Console.In, Console.Out, Console.Error);
+            case ["tokens", "create", .. var options]:
+                return await AccountCommands.CreateTokenAsync(options, Console.Out, Console.Error);
             case ["help" or "--help"]:
                 Console.WriteLine(Usage);
                 return 0;

@@ -46,7 +46,7 @@ public static class HeadlessRun
         using var cancellation = new ConsoleCancellation();
         foreach (var request in requests)
         {
-            var (run, errors) = await services.GetRequiredService<RunQueue>().CreateAsync(request, CancellationToken.None);
+            var (run, errors) = await services.GetRequiredService<RunQueue>().CreateAsync(request, CancellationToken.None, createdBy: Users.Actor.CommandLineName);
             if (run is null)
             {
                 await error.WriteLineAsync($"Run request for model {request.ModelId} is invalid, nothing was queued: {JsonSerializer.Serialize(errors, Json)}");

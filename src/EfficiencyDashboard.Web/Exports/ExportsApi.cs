@@ -2,6 +2,7 @@ using System.Data.Common;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Exports;
 using EfficiencyDashboard.Web.Reports.Claims;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class ExportsApi
 
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
-        var exports = app.MapGroup("/api").WithTags("Exports");
+        var exports = app.MapGroup("/api").WithTags("Exports").RequireAuthorization(Policies.Read);
         exports.MapGet("/exports", ListDatasets).WithSummary("The downloadable datasets and formats.");
         exports.MapGet("/exports/{file}", Download)
             .WithSummary("Download a dataset as CSV, JSON lines or Parquet, e.g. /api/exports/results.parquet?from=2026-01-01&provider=cuda.")
@@ -29,6 +30,8 @@ public static class ExportsApi
     private static Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem> Download(
         string file, HttpContext context, IDbContextFactory<EfficiencyContext> dbFactory, ClaimsReport claims)
     {
+        // Downloads are the analysts' (and admins'); the pages link here, so this is the one check for both.
+        Actor.From(context.User).Require(Permission.Export, "Downloading datasets");
         var dot = file.LastIndexOf('.');
         var dataset = dot > 0 ? DataDictionary.Find(file[..dot]) : null;
         var format = dot > 0 ? ExportFormat.FromExtension(file[(dot + 1)..]) : null;

@@ -1,6 +1,7 @@
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Runner.Analysis;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Storage;
 using EfficiencyDashboard.Web.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class CatalogBuilder(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogWarning(ex, "Built-in model {Key} could not be built", wanted[i].Key);
-                    problems.Add($"{wanted[i].Name}: {ex.Message}");
+                    problems.Add($"{wanted[i].Name}: {UserMessages.Scrub(ex.Message)}");
                 }
 
                 await RecordAsync(i + 1, wanted.Count, i + 1 < wanted.Count ? wanted[i + 1].Name : null, problems, finished: false, stoppingToken);

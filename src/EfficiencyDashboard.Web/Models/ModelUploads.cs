@@ -1,8 +1,12 @@
 using System.Text.Json;
+using EfficiencyDashboard.Core.Audit;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Sandbox;
 using EfficiencyDashboard.Web.Storage;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +24,16 @@ public sealed class ModelUploads(
 
     /// <param name="inputShapes">Values for dynamic dimensions other than the batch, when the model has them.</param>
     public async Task<(Model? Model, Dictionary<string, string[]> Errors)> AddAsync(
-        Stream content, string fileName, string? name, IReadOnlyDictionary<string, int[]>? inputShapes, CancellationToken cancellationToken)
+        Stream content, string fileName, string? name, IReadOnlyDictionary<string, int[]>? inputShapes, Actor actor, CancellationToken cancellationToken)
     {
+        actor.Require(Permission.Upload, "Uploading models");
         var errors = new Dictionary<string, string[]>();
+        if (name is { Length: > 200 })
+        {
+            errors["name"] = ["A model's name has at most 200 characters."];
+            return (null, errors);
+        }
+
         if (!fileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
             errors["file"] = [$"'{fileName}' is not an .onnx file."];
@@ -57,14 +68,14 @@ public sealed class ModelUploads(
             }
             catch (SandboxStoppedException ex)
             {
-                errors["file"] = [ex.Message];
+                errors["file"] = [UserMessages.Scrub(ex.Message)];
                 return (null, errors);
             }
 
             if (analysis.Value is not { } facts)
             {
                 errors[analysis.ErrorKind == ModelAnalysisRequest.DynamicDimension ? "inputShapes" : "file"] =
-                    [analysis.ErrorKind == ModelAnalysisRequest.DynamicDimension ? analysis.Error! : $"Not a model ONNX Runtime can run: {analysis.Error}"];
+                    [analysis.ErrorKind == ModelAnalysisRequest.DynamicDimension ? UserMessages.Scrub(analysis.Error!) : $"Not a model ONNX Runtime can run: {UserMessages.Scrub(analysis.Error!)}"];
                 return (null, errors);
             }
 
@@ -76,6 +87,7 @@ public sealed class ModelUploads(
                 Provenance = $"Uploaded as '{fileName}' on {clock.GetUtcNow():yyyy-MM-dd}.",
                 FilePath = relative,
                 AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+                AddedBy = actor.Name,
                 DefaultInputShapes = new Dictionary<string, int[]>(shapes),
             };
             CatalogEntry.ApplyAnalysis(model, facts, size.Value, classify: true);
@@ -83,6 +95,8 @@ public sealed class ModelUploads(
             db.Models.Add(model);
             await db.SaveChangesAsync(cancellationToken);
             keep = true;
+            db.AuditEvents.Add(actor.Audit(AuditAction.ModelUploaded, AuditSubject.Model, model.Id, model.AddedAtUtc, $"'{model.Name}' from '{fileName}'"));
+            await db.SaveChangesAsync(cancellationToken);
             return (model, errors);
         }
         finally
@@ -102,14 +116,26 @@ public sealed class ModelUploads(
             return (null, null);
         }
 
+        Dictionary<string, int[]>? shapes;
         try
         {
-            return (JsonSerializer.Deserialize<Dictionary<string, int[]>>(json), null);
+            shapes = JsonSerializer.Deserialize<Dictionary<string, int[]>>(json);
         }
         catch (JsonException ex)
         {
             return (null, $"inputShapes must be JSON like {{\"input_ids\": [1, 128]}}: {ex.Message}");
         }
+
+        // The analysis runs the model once at these shapes (batch 1): cap them before any tensor is made.
+        foreach (var (input, shape) in shapes ?? [])
+        {
+            if (InputShapeLimits.Problem(input, shape, batchSize: 1) is { } problem)
+            {
+                return (null, problem);
+            }
+        }
+
+        return (shapes, null);
     }
 
     /// <summary>Copies in 80 KB pieces; returns null (and stops) past the size limit.</summary>

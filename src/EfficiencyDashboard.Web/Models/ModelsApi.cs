@@ -1,5 +1,6 @@
+using System.Security.Claims;
 using EfficiencyDashboard.Core.Data;
-using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,13 +10,13 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
-        var models = app.MapGroup("/api/models").WithTags("Models");
+        var models = app.MapGroup("/api/models").WithTags("Models").RequireAuthorization(Policies.Read);
         models.MapGet("/", ListAsync).WithSummary("Every model in the catalog.");
         models.MapGet("/{id:int}", GetAsync).WithSummary("One catalog model with its signature, analysis and lineage.");
         models.MapPost("/", ModelUploadEndpoint.UploadAsync)
             .WithSummary("Upload an .onnx file (multipart: file, name?, inputShapes?); it is validated and analysed before it enters the catalog.")
-            .DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+            // The endpoint reads the multipart body itself, cut at the upload limit, and checks cross-site proof in middleware.
+            .DisableAntiforgery();
         models.MapPatch("/{id:int}", ClassifyAsync).WithSummary("Set a model's family and task by hand.");
         return app;
     }
@@ -28,28 +29,17 @@ public static class ModelsApi
     }
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult, ValidationProblem>> ClassifyAsync(
-        int id, ModelClassification classification, IDbContextFactory<EfficiencyContext> dbFactory, CancellationToken cancellationToken)
+        int id, ModelClassification classification, ClaimsPrincipal user, ModelClassifier classifier, CancellationToken cancellationToken)
     {
-        if (classification.Family is not null && !Enum.TryParse<ModelFamily>(classification.Family, ignoreCase: true, out _))
+        var (model, errors) = await classifier.ClassifyAsync(id, classification, Actor.From(user), cancellationToken);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["family"] = [$"Unknown family '{classification.Family}': use {string.Join(", ", Enum.GetNames<ModelFamily>())}."],
-            });
+            return TypedResults.ValidationProblem(errors, title: "The classification is invalid; nothing was changed.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var model = await db.Models.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (model is null)
-        {
-            return TypedResults.Problem($"There is no model with id {id}.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        model.Family = classification.Family is null ? model.Family : Enum.Parse<ModelFamily>(classification.Family, ignoreCase: true);
-        model.Task = string.IsNullOrWhiteSpace(classification.Task) ? model.Task : classification.Task.Trim();
-        model.ClassifiedByEngineer = true;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ModelView.From(model));
+        return model is null
+            ? TypedResults.Problem($"There is no model with id {id}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(ModelView.From(model));
     }
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<EfficiencyContext> dbFactory, CancellationToken cancellationToken)

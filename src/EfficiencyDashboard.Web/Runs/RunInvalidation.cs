@@ -1,7 +1,10 @@
+using System.Security.Claims;
+using EfficiencyDashboard.Core.Audit;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Measurements;
 using EfficiencyDashboard.Core.Reports.Aggregates;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Web.Runs;
@@ -15,8 +18,10 @@ public static class RunInvalidation
     public const int MaxReasonLength = 500;
 
     public static async Task<Results<Ok<ValidityView>, ProblemHttpResult, ValidationProblem>> InvalidateAsync(
-        long id, RunInvalidationRequest request, IDbContextFactory<EfficiencyContext> dbFactory, CancellationToken cancellationToken)
+        long id, RunInvalidationRequest request, ClaimsPrincipal user, IDbContextFactory<EfficiencyContext> dbFactory, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
+        var actor = Actor.From(user);
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
         {
@@ -35,8 +40,18 @@ public static class RunInvalidation
                 : TypedResults.Problem($"There is no run with id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
 
+        // Engineers invalidate their own runs' results, admins anyone's, as with cancelling.
+        var owner = await db.Runs.Where(r => r.Id == id).Select(r => r.CreatedBy).FirstAsync(cancellationToken);
+        if (!actor.CanCancel(owner))
+        {
+            throw actor.Can(Permission.CancelOwnRuns)
+                ? actor.Refuse($"Invalidating a result of {owner ?? "no recorded user"}", [Core.Users.Roles.Admin])
+                : actor.Refuse("Invalidating results", RolePermissions.RolesAllowing(Permission.CancelOwnRuns));
+        }
+
         result.IsValid = false;
-        result.ValidityReasons = [.. result.ValidityReasons, new ValidityReason(ValidityCheck.MarkedInvalid, $"Marked INVALID by an engineer: {reason}")];
+        result.ValidityReasons = [.. result.ValidityReasons, new ValidityReason(ValidityCheck.MarkedInvalid, $"Marked INVALID by {actor.Name ?? "an engineer"}: {reason}")];
+        db.AuditEvents.Add(actor.Audit(AuditAction.RunInvalidated, AuditSubject.Run, id, clock.GetUtcNow().UtcDateTime, reason));
         await db.SaveChangesAsync(cancellationToken);
         await SettingAggregates.RefreshAsync(db, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

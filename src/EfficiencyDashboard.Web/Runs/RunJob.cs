@@ -1,4 +1,5 @@
 using EfficiencyDashboard.Runner.Execution;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Workers;
 using Hangfire;
@@ -30,12 +31,11 @@ public sealed class RunJob(
         }
         catch (RunnerException ex)
         {
-            await lifecycle.FailAsync(runId, worker.Id, ex.Message);
+            await lifecycle.FailAsync(runId, worker.Id, UserMessages.Scrub(ex.Message));
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Run {RunId} failed unexpectedly", runId);
-            await lifecycle.FailAsync(runId, worker.Id, $"Unexpected error in the runner: {ex.Message}");
+            await lifecycle.FailAsync(runId, worker.Id, UserMessages.Unexpected(logger, ex, $"Run {runId} failed"));
         }
     }
 }

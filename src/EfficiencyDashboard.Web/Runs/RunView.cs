@@ -21,7 +21,8 @@ public sealed record RunView(
     string? ExecutedBy,
     DateTime CreatedAtUtc,
     DateTime? StartedAtUtc,
-    DateTime? FinishedAtUtc)
+    DateTime? FinishedAtUtc,
+    string? CreatedBy)
 {
     public static RunView From(Run run, RunUpdate? live)
     {
@@ -42,6 +43,7 @@ public sealed record RunView(
             run.ExecutedBy,
             run.CreatedAtUtc,
             run.StartedAtUtc,
-            run.FinishedAtUtc);
+            run.FinishedAtUtc,
+            run.CreatedBy);
     }
 }

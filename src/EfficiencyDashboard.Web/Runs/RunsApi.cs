@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfficiencyDashboard.Web.Runs;
@@ -9,18 +11,19 @@ public static class RunsApi
 {
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapGroup("/api/runs").WithTags("Runs");
+        var runs = app.MapGroup("/api/runs").WithTags("Runs").RequireAuthorization(Policies.Read);
         runs.MapPost("/", CreateAsync).WithSummary("Queue a run; returns 202 with its id.");
-        runs.MapGet("/", ListAsync).WithSummary("Runs, newest first, filtered by status, model or provider, paged.");
+        runs.MapGet("/", ListAsync).WithSummary("Runs, newest first, filtered by status, model, provider or who requested them (createdBy), paged.");
         runs.MapGet("/{id:long}", GetAsync).WithSummary("A run's status, progress, configuration and result.");
         runs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a queued run, or stop a running one.");
         runs.MapPost("/{id:long}/invalidate", RunInvalidation.InvalidateAsync).WithSummary("Mark a stored result INVALID, with a reason; reports leave it out by default.");
         return app;
     }
 
-    private static async Task<Results<Accepted<RunAccepted>, ValidationProblem>> CreateAsync(RunRequest request, RunQueue queue, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<RunAccepted>, ValidationProblem>> CreateAsync(
+        RunRequest request, ClaimsPrincipal user, RunQueue queue, CancellationToken cancellationToken)
     {
-        var (run, errors) = await queue.EnqueueAsync(request, cancellationToken);
+        var (run, errors) = await queue.EnqueueAsync(request, Actor.From(user), cancellationToken);
         return run is null
             ? TypedResults.ValidationProblem(errors, title: "The run request is invalid; nothing was queued.")
             : TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id, run.Status));
@@ -28,7 +31,7 @@ public static class RunsApi
 
     private static async Task<Results<Ok<RunPage>, ValidationProblem>> ListAsync(
         IDbContextFactory<EfficiencyContext> dbFactory, RunNotifier notifier, CancellationToken cancellationToken,
-        string? status = null, int? modelId = null, string? executionProvider = null, int page = 1, int pageSize = 50)
+        string? status = null, int? modelId = null, string? executionProvider = null, int page = 1, int pageSize = 50, string? createdBy = null)
     {
         var errors = new Dictionary<string, string[]>();
         RunStatus? statusFilter = null;
@@ -65,6 +68,7 @@ public static class RunsApi
         query = statusFilter is { } s ? query.Where(r => r.Status == s) : query;
         query = modelId is { } m ? query.Where(r => r.ModelId == m) : query;
         query = provider is { } p ? query.Where(r => r.ExecutionProvider == p) : query;
+        query = createdBy is { Length: > 0 } who ? query.Where(r => r.CreatedBy == who) : query;
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Include(r => r.Model).Include(r => r.Result)
             .OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
@@ -80,9 +84,9 @@ public static class RunsApi
         return run is null ? NotFound(id) : TypedResults.Ok(RunView.From(run, notifier.Latest(id)));
     }
 
-    private static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> CancelAsync(long id, RunQueue queue, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> CancelAsync(long id, ClaimsPrincipal user, RunQueue queue, CancellationToken cancellationToken)
     {
-        var status = await queue.CancelAsync(id, cancellationToken);
+        var status = await queue.CancelAsync(id, Actor.From(user), cancellationToken);
         return status switch
         {
             null => NotFound(id),

@@ -2,6 +2,7 @@ using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Core.Suites;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Hardware;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
@@ -83,8 +84,7 @@ public sealed class SuiteJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Suite {Name} could not be planned", start.Name);
-            await FailAsync(db, start, ex.Message);
+            await FailAsync(db, start, UserMessages.Unexpected(logger, ex, $"Suite {start.Name} could not be planned"));
         }
     }
 
@@ -177,7 +177,7 @@ public sealed class SuiteJob(
                     continue;
                 }
 
-                var (job, errors, _) = await variants.CreateAsync(model.Id, new VariantRequest(technique), CancellationToken.None);
+                var (job, errors, _) = await variants.CreateAsync(model.Id, new VariantRequest(technique), CancellationToken.None, start.CreatedBy);
                 if (job is null)
                 {
                     start.Skipped.Add($"{model.Name}, {technique}: {string.Join(" ", errors.Values.SelectMany(e => e))}");

@@ -8,7 +8,7 @@ namespace EfficiencyDashboard.Web.Suites;
 /// <summary>A suite start and how far its runs have come; it has succeeded once every planned run has ended.</summary>
 public sealed record SuiteRunView(
     long Id, string Name, RunStatus Status, string? Phase, int PlannedRuns, int FinishedRuns, int SucceededRuns, int FailedRuns,
-    double Progress, IReadOnlyList<string> Skipped, string? Error, DateTime CreatedAtUtc)
+    double Progress, IReadOnlyList<string> Skipped, string? Error, DateTime CreatedAtUtc, string? CreatedBy = null)
 {
     public static async Task<SuiteRunView> LoadAsync(EfficiencyContext db, SuiteRun start, CancellationToken cancellationToken)
     {
@@ -20,6 +20,6 @@ public sealed record SuiteRunView(
         return new SuiteRunView(
             start.Id, start.Name, done ? RunStatus.Succeeded : start.Status, done ? null : start.Phase, start.PlannedRuns, finished,
             Count(s => s == RunStatus.Succeeded), Count(s => s is RunStatus.Failed or RunStatus.Cancelled or RunStatus.Interrupted),
-            start.PlannedRuns > 0 ? (double)finished / start.PlannedRuns : 0, start.Skipped, start.Error, start.CreatedAtUtc);
+            start.PlannedRuns > 0 ? (double)finished / start.PlannedRuns : 0, start.Skipped, start.Error, start.CreatedAtUtc, start.CreatedBy);
     }
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +10,9 @@ public static class SuitesApi
 {
     public static IEndpointRouteBuilder MapSuitesApi(this IEndpointRouteBuilder app)
     {
-        var suites = app.MapGroup("/api/suites").WithTags("Suites");
+        var suites = app.MapGroup("/api/suites").WithTags("Suites").RequireAuthorization(Policies.Read);
         suites.MapGet("/", ListAsync).WithSummary("The configured suites (appsettings.json, Suites section) with their latest start.");
-        suites.MapPost("/{name}/start", StartAsync).WithSummary("Start a suite: make its missing variants, then queue its runs; 202 with the start.");
+        suites.MapPost("/{name}/start", StartAsync).WithSummary("Start a suite: make its missing variants, then queue its runs; 202 with the start, 409 while it still runs.");
         suites.MapGet("/runs/{id:long}", GetAsync).WithSummary("A suite start and the progress of its runs.");
         return app;
     }
@@ -30,9 +32,9 @@ public static class SuitesApi
     }
 
     private static async Task<Results<Accepted<SuiteRunView>, ProblemHttpResult>> StartAsync(
-        string name, SuiteQueue queue, IDbContextFactory<EfficiencyContext> dbFactory, CancellationToken cancellationToken)
+        string name, ClaimsPrincipal user, SuiteQueue queue, IDbContextFactory<EfficiencyContext> dbFactory, CancellationToken cancellationToken)
     {
-        var start = await queue.StartAsync(name, cancellationToken);
+        var start = await queue.StartAsync(name, Actor.From(user), cancellationToken);
         if (start is null)
         {
             return TypedResults.Problem($"There is no suite named '{name}': configured suites are {string.Join(", ", queue.Configured.Keys)}.", statusCode: 404);

@@ -2,6 +2,7 @@ using System.Globalization;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Errors;
 using EfficiencyDashboard.Web.Models;
 using EfficiencyDashboard.Web.Runs;
 using EfficiencyDashboard.Web.Sandbox;
@@ -61,7 +62,7 @@ public sealed class VariantBuildJob(
                 VariantBuildRequest.Kind, "variant building", request, phase => _ = SetPhaseAsync(jobId, phase), cancellation.ShutdownToken);
             if (built.Value is not { } variant)
             {
-                await FinishAsync(db, job, RunStatus.Failed, built.Error);
+                await FinishAsync(db, job, RunStatus.Failed, UserMessages.Scrub(built.Error ?? "The variant could not be built."));
                 return;
             }
 
@@ -74,7 +75,7 @@ public sealed class VariantBuildJob(
         }
         catch (SandboxStoppedException ex)
         {
-            await FinishAsync(db, job, RunStatus.Failed, ex.Message);
+            await FinishAsync(db, job, RunStatus.Failed, UserMessages.Scrub(ex.Message));
         }
         catch (OperationCanceledException)
         {
@@ -82,8 +83,7 @@ public sealed class VariantBuildJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Variant job {JobId} failed", jobId);
-            await FinishAsync(db, job, RunStatus.Failed, $"Unexpected error: {ex.Message}");
+            await FinishAsync(db, job, RunStatus.Failed, UserMessages.Unexpected(logger, ex, $"Variant job {jobId} failed"));
         }
         finally
         {
@@ -105,6 +105,7 @@ public sealed class VariantBuildJob(
             Provenance = $"{job.Technique.ApiName()} variant of {parent.Name}: {variant.Description}",
             FilePath = relative,
             AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+            AddedBy = job.CreatedBy,
             DefaultInputShapes = new Dictionary<string, int[]>(parent.DefaultInputShapes),
             ParentId = parent.Id,
             Technique = job.Technique,

@@ -1,7 +1,9 @@
 using System.Globalization;
+using EfficiencyDashboard.Core.Audit;
 using EfficiencyDashboard.Core.Catalog;
 using EfficiencyDashboard.Core.Data;
 using EfficiencyDashboard.Core.Runs;
+using EfficiencyDashboard.Web.Users;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +15,16 @@ public sealed class VariantQueue(IDbContextFactory<EfficiencyContext> dbFactory,
     public const string Queue = "cpu";
 
     public async Task<(VariantJob? Job, Dictionary<string, string[]> Errors, bool ParentMissing)> EnqueueAsync(
-        int parentId, VariantRequest request, CancellationToken cancellationToken)
+        int parentId, VariantRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var (job, errors, parentMissing) = await CreateAsync(parentId, request, cancellationToken);
+        actor.Require(Permission.MakeVariants, "Making variants");
+        var (job, errors, parentMissing) = await CreateAsync(parentId, request, cancellationToken, actor.Name);
         if (job is not null)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.AuditEvents.Add(actor.Audit(AuditAction.VariantRequested, AuditSubject.Model, parentId, job.CreatedAtUtc,
+                $"{job.Technique.ApiName()} variant (job {job.Id})"));
+            await db.SaveChangesAsync(cancellationToken);
             job.JobId = jobs.Enqueue<VariantBuildJob>(Queue, build => build.ExecuteAsync(job.Id, JobCancellationToken.Null));
             await db.VariantJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.JobId, job.JobId), cancellationToken);
         }
@@ -27,8 +33,9 @@ public sealed class VariantQueue(IDbContextFactory<EfficiencyContext> dbFactory,
     }
 
     /// <summary>Validates and stores a queued variant job without scheduling it (a suite executes it itself).</summary>
+    /// <param name="createdBy">Who asked: the user, or a suite's starter.</param>
     public async Task<(VariantJob? Job, Dictionary<string, string[]> Errors, bool ParentMissing)> CreateAsync(
-        int parentId, VariantRequest request, CancellationToken cancellationToken)
+        int parentId, VariantRequest request, CancellationToken cancellationToken, string? createdBy = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Models.AnyAsync(m => m.Id == parentId, cancellationToken))
@@ -50,6 +57,7 @@ public sealed class VariantQueue(IDbContextFactory<EfficiencyContext> dbFactory,
             Status = RunStatus.Queued,
             Phase = "queued",
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = createdBy,
         };
         job.UpdatedAtUtc = job.CreatedAtUtc;
         db.VariantJobs.Add(job);

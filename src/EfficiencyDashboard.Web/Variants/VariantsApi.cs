@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,7 @@ public static class VariantsApi
 {
     public static IEndpointRouteBuilder MapVariantsApi(this IEndpointRouteBuilder app)
     {
-        var variants = app.MapGroup("/api/models").WithTags("Models");
+        var variants = app.MapGroup("/api/models").WithTags("Models").RequireAuthorization(Policies.Read);
         variants.MapPost("/{id:int}/variants", CreateAsync)
             .WithSummary("Derive a variant (fp16, int8-dynamic, int8-static, pruned-structured, pruned-unstructured); 202 with the job.");
         variants.MapGet("/{id:int}/variants/jobs", ListAsync).WithSummary("Variant jobs of a model, newest first.");
@@ -17,9 +19,9 @@ public static class VariantsApi
     }
 
     private static async Task<Results<Accepted<VariantJobView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        int id, VariantRequest request, VariantQueue queue, CancellationToken cancellationToken)
+        int id, VariantRequest request, ClaimsPrincipal user, VariantQueue queue, CancellationToken cancellationToken)
     {
-        var (job, errors, parentMissing) = await queue.EnqueueAsync(id, request, cancellationToken);
+        var (job, errors, parentMissing) = await queue.EnqueueAsync(id, request, Actor.From(user), cancellationToken);
         if (parentMissing)
         {
             return TypedResults.Problem($"There is no model with id {id}.", statusCode: StatusCodes.Status404NotFound);

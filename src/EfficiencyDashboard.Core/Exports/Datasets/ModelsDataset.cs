@@ -22,6 +22,8 @@ public static class ModelsDataset
             new("inputs", Text, null, "Input signature as JSON: name, element type, dimensions (-1 dynamic).", Derived, "m.Inputs"),
             new("outputs", Text, null, "Output signature as JSON.", Derived, "m.Outputs"),
             new("added_at", Timestamp, "UTC", "When the model entered the catalog.", Configuration, "m.AddedAtUtc"),
+            // Sign-in and audit (issue 11).
+            new("created_by", Text, null, "The user who uploaded the model or asked for the variant; empty for built-in models.", Provenance, "m.AddedBy", Nullable: true),
         ],
         "Models m",
         "m.Id",

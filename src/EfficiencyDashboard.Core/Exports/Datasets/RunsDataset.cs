@@ -45,6 +45,8 @@ public static class RunsDataset
             new("runner_cores", Text, null, "The cores the runner could run on during the measured window, as a Linux CPU list such as 0-1.", Provenance, "x.RunnerCores", Nullable: true),
             new("host_contention_cores", Real, "cores", "Other work on the runner's cores during the measured window, in core-seconds per second (results dataset: by source); empty when not measured.", Measured, "x.HostContentionCores", Nullable: true),
             new("host_busy", ColumnType.Boolean, null, "Whether the run failed the host-busy check (other work above the threshold); empty for runs without a result.", Derived, "x.HostBusy", Nullable: true),
+            // Sign-in and audit (issue 11).
+            new("created_by", Text, null, "The user who requested the run; for a suite's runs, who started the suite; \"command line\" for headless runs. Empty for runs made before users existed.", Provenance, "r.CreatedBy", Nullable: true),
         ],
         RunFilters.RunTables,
         "r.Id",

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +15,11 @@ public static class ClaimsApi
 
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
-        var claims = app.MapGroup("/api/claims").WithTags("Claims");
+        var claims = app.MapGroup("/api/claims").WithTags("Claims").RequireAuthorization(Users.Policies.Read);
         claims.MapGet("/", GetAsync)
             .WithSummary("The article's claims: each with its central estimate, per-group estimates, CPU and GPU apart, evidence and verdict; the GPU table check; the two-year headlines. ?invalid=include counts INVALID runs too.");
         claims.MapPost("/{id}/settling-runs", StartSettlingRunsAsync)
-            .WithSummary("Queue the runs that would settle a claim with not enough evidence; returns 202 with their ids.");
+            .WithSummary("Queue the runs that would settle a claim with not enough evidence (engineers); returns 202 with their ids.");
         return app;
     }
 
@@ -26,9 +27,9 @@ public static class ClaimsApi
         TypedResults.Json(await report.BuildAsync(RunSelections.Parse(invalid), cancellationToken), Json);
 
     private static async Task<Results<Accepted<SettlingRunsStarted>, ProblemHttpResult>> StartSettlingRunsAsync(
-        string id, SettlingRunStarter starter, CancellationToken cancellationToken, string? invalid = null)
+        string id, ClaimsPrincipal user, SettlingRunStarter starter, CancellationToken cancellationToken, string? invalid = null)
     {
-        var (runIds, problem) = await starter.StartAsync(id, RunSelections.Parse(invalid), cancellationToken);
+        var (runIds, problem) = await starter.StartAsync(id, RunSelections.Parse(invalid), Users.Actor.From(user), cancellationToken);
         if (runIds.Count > 0)
         {
             return TypedResults.Accepted("/api/runs", new SettlingRunsStarted(id, runIds, problem));

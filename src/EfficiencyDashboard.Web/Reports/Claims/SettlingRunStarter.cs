@@ -1,3 +1,4 @@
+using EfficiencyDashboard.Web.Users;
 using EfficiencyDashboard.Core.Runs;
 using EfficiencyDashboard.Web.Runs;
 
@@ -7,7 +8,7 @@ namespace EfficiencyDashboard.Web.Reports.Claims;
 public sealed class SettlingRunStarter(ClaimsReport report, RunQueue queue)
 {
     /// <summary>The ids of the queued runs, or why none was queued.</summary>
-    public async Task<(IReadOnlyList<long> RunIds, string? Problem)> StartAsync(string claimId, RunSelection runs, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<long> RunIds, string? Problem)> StartAsync(string claimId, RunSelection runs, Actor actor, CancellationToken cancellationToken)
     {
         var overview = await report.BuildAsync(runs, cancellationToken);
         if (overview.Claims.FirstOrDefault(c => c.Id == claimId) is not { } claim)
@@ -27,7 +28,7 @@ public sealed class SettlingRunStarter(ClaimsReport report, RunQueue queue)
             for (var i = 0; i < settling.Count; i++)
             {
                 var (run, errors) = await queue.EnqueueAsync(
-                    new RunRequest(settling.ModelId, settling.Provider, settling.BatchSize, settling.Scenario), cancellationToken);
+                    new RunRequest(settling.ModelId, settling.Provider, settling.BatchSize, settling.Scenario), actor, cancellationToken);
                 if (run is null)
                 {
                     problems.Add($"{settling.Model}: {string.Join(" ", errors.Values.SelectMany(e => e))}");

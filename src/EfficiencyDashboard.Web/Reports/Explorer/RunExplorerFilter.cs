@@ -6,15 +6,18 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace EfficiencyDashboard.Web.Reports.Explorer;
 
-/// <summary>The run explorer's filters: the shared export filters plus the scenario and host contention, named in the URL as the exports name them.</summary>
-public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario = null, HostContentionFilter? Contention = null)
+/// <summary>The run explorer's filters: the shared export filters plus the scenario, host contention and who requested the run, named in the URL as the exports name them.</summary>
+/// <param name="CreatedBy">Only runs this user requested ("my runs").</param>
+public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario = null, HostContentionFilter? Contention = null, string? CreatedBy = null)
 {
     public const string ScenarioKey = "scenario";
 
     public const string ContentionKey = "contention";
 
+    public const string CreatedByKey = "createdBy";
+
     /// <summary>Every query-string key the explorer reads.</summary>
-    public static readonly string[] Keys = [.. ExportFilterBinding.Keys, ScenarioKey, ContentionKey];
+    public static readonly string[] Keys = [.. ExportFilterBinding.Keys, ScenarioKey, ContentionKey, CreatedByKey];
 
     public static RunExplorerFilter None { get; } = new(ExportFilter.None);
 
@@ -49,7 +52,8 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
             }
         }
 
-        return (new RunExplorerFilter(shared, scenario, contention), errors);
+        var createdBy = query.TryGetValue(CreatedByKey, out var who) && !string.IsNullOrWhiteSpace(who) ? who.ToString().Trim() : null;
+        return (new RunExplorerFilter(shared, scenario, contention, createdBy), errors);
     }
 
     /// <summary>Reads the filters from a page address.</summary>
@@ -72,6 +76,7 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
         ["status"] = Shared.Status,
         [ScenarioKey] = Scenario?.ApiName(),
         [ContentionKey] = Contention is { } c ? ContentionName(c) : null,
+        [CreatedByKey] = CreatedBy,
     };
 
     /// <summary>The filter as the URL spells it: host-busy, quiet, not-measured.</summary>
@@ -87,7 +92,7 @@ public sealed record RunExplorerFilter(ExportFilter Shared, Scenario? Scenario =
 
     /// <summary>The query string of the export download for the same rows: the export filters only (exports have no scenario or contention filter).</summary>
     public string ExportQueryString() => QueryHelpers.AddQueryString("", QueryParameters()
-        .Where(p => p.Key != ScenarioKey && p.Key != ContentionKey && p.Value is string { Length: > 0 })
+        .Where(p => p.Key != ScenarioKey && p.Key != ContentionKey && p.Key != CreatedByKey && p.Value is string { Length: > 0 })
         .Select(p => new KeyValuePair<string, string?>(p.Key, (string)p.Value!)));
 
     private static string? Date(DateTime? value) => value switch

@@ -77,6 +77,11 @@ public static class RunExplorerQuery
     public static IQueryable<Run> Filter(IQueryable<Run> runs, RunExplorerFilter filter)
     {
         var shared = filter.Shared;
+        if (filter.CreatedBy is { } who)
+        {
+            runs = runs.Where(r => r.CreatedBy == who);
+        }
+
         if (shared.FromUtc is { } from)
         {
             runs = runs.Where(r => r.CreatedAtUtc >= from);

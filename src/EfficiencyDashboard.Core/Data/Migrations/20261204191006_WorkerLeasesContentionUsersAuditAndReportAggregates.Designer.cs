@@ -11,14 +11,93 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EfficiencyDashboard.Core.Data.Migrations
 {
     [DbContext(typeof(EfficiencyContext))]
-    [Migration("20261204171519_HostContentionEnergyScopeAndProviders")]
-    partial class HostContentionEnergyScopeAndProviders
+    [Migration("20261204191006_WorkerLeasesContentionUsersAuditAndReportAggregates")]
+    partial class WorkerLeasesContentionUsersAuditAndReportAggregates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.CatalogBuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Current")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogBuilds", (string)null);
+                });
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.Model", b =>
                 {
@@ -27,6 +106,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ClassifiedByEngineer")
@@ -136,6 +219,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -143,6 +230,12 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Parameters")
@@ -163,6 +256,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("VariantId")
                         .HasColumnType("INTEGER");
 
@@ -170,7 +266,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.HasIndex("VariantId");
+
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
 
                     b.ToTable("VariantJobs", (string)null);
                 });
@@ -423,6 +523,52 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.ToTable("ReferenceMlperfResults", (string)null);
                 });
 
+            modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.PublishedArchitecture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CpuInferenceSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CpuInferenceSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Quality")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("QualityMetric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualitySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelKey");
+
+                    b.ToTable("ReferenceArchitectures", (string)null);
+                });
+
             modelBuilder.Entity("EfficiencyDashboard.Core.ReferenceData.ReferenceDataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -430,6 +576,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Accelerators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Architectures")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContentVersion")
@@ -448,6 +597,120 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ReferenceDataVersions");
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Reports.Aggregates.DailyBest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnergySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Day", "IsValid", "EnergySource")
+                        .IsUnique();
+
+                    b.ToTable("DailyBests", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Reports.Aggregates.SettingAggregate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnergyRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnergySource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstMeasuredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HardwareId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputShapes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastMeasuredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MaxSamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("MaxSamplesPerJouleRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxThroughputPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MaxThroughputRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SumLogSamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumLogThroughput")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumSquaredLogSamplesPerJoule")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumSquaredLogThroughput")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "HardwareId", "Provider", "BatchSize", "Scenario", "InputShapes", "IsValid")
+                        .IsUnique();
+
+                    b.ToTable("SettingAggregates", (string)null);
                 });
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Runs.LatencySample", b =>
@@ -478,6 +741,11 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<bool>("AllowCpuFallback")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("BatchSize")
                         .HasColumnType("INTEGER");
 
@@ -487,6 +755,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Device")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -494,8 +766,14 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("EtaSeconds")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("ExecutedBy")
                         .HasColumnType("TEXT");
@@ -520,14 +798,32 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double?>("LatencyBoundMs")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MinQueries")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ModelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Queued");
+
+                    b.Property<string>("PhaseDetail")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("QueriesCompleted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RequeuedFromRunId")
                         .HasColumnType("INTEGER");
@@ -552,6 +848,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<double?>("TargetQps")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WarmupQueries")
                         .HasColumnType("INTEGER");
 
@@ -561,11 +860,19 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("HardwareId");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("SuiteRunId");
 
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.HasIndex("CreatedBy", "Status");
+
                     b.HasIndex("ModelId", "Status");
+
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
 
                     b.HasIndex("Status", "ModelId", "HardwareId", "ExecutionProvider", "BatchSize", "Scenario");
 
@@ -746,6 +1053,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("MeasuredAtUtc");
 
+                    b.HasIndex("LatencyP50Ms", "RunId");
+
+                    b.HasIndex("ThroughputPerSecond", "RunId");
+
                     b.HasIndex("RunId", "ActualExecutionProvider", "ThroughputPerSecond", "EnergyPerInferenceJ", "IsValid", "MeasuredAtUtc");
 
                     b.ToTable("RunResults", (string)null);
@@ -760,6 +1071,10 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -767,6 +1082,12 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -777,6 +1098,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlannedRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanningAttempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Skipped")
@@ -791,7 +1115,289 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
+
                     b.ToTable("SuiteRuns", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Users.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Users.DashboardUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "viewer",
+                            ConcurrencyStamp = "viewer",
+                            Name = "viewer",
+                            NormalizedName = "VIEWER"
+                        },
+                        new
+                        {
+                            Id = "engineer",
+                            ConcurrencyStamp = "engineer",
+                            Name = "engineer",
+                            NormalizedName = "ENGINEER"
+                        },
+                        new
+                        {
+                            Id = "analyst",
+                            ConcurrencyStamp = "analyst",
+                            Name = "analyst",
+                            NormalizedName = "ANALYST"
+                        },
+                        new
+                        {
+                            Id = "admin",
+                            ConcurrencyStamp = "admin",
+                            Name = "admin",
+                            NormalizedName = "ADMIN"
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetRoleClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
                 });
 
             modelBuilder.Entity("EfficiencyDashboard.Core.Catalog.Model", b =>
@@ -891,6 +1497,68 @@ namespace EfficiencyDashboard.Core.Data.Migrations
                     b.HasOne("EfficiencyDashboard.Core.Runs.Run", null)
                         .WithOne("Result")
                         .HasForeignKey("EfficiencyDashboard.Core.Runs.RunResult", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EfficiencyDashboard.Core.Users.ApiToken", b =>
+                {
+                    b.HasOne("EfficiencyDashboard.Core.Users.DashboardUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("EfficiencyDashboard.Core.Users.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("EfficiencyDashboard.Core.Users.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EfficiencyDashboard.Core.Users.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("EfficiencyDashboard.Core.Users.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
