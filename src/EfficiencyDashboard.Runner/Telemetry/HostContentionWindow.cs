@@ -107,6 +107,7 @@ public sealed class HostContentionWindow
         var note = string.Create(CultureInfo.InvariantCulture,
             $"Busy time of cores {RunnerCores} from /proc/stat minus the CPU time of the runner's {_startThreadSeconds.Count} threads, over {seconds:0.###} s. ") +
             (_inProcessWeb ? "The runner runs inside the web host: the host's other threads are the web's share. " : "") +
+            (_others.Any(o => o.Source == HostContentionMeter.ContentionSource.Web) ? "The web host runs in its own process, named apart. " : "") +
             $"{_others.Count} other named process(es) attributed by the overlap of their allowed CPUs with the runner's. " +
             (pressure is null ? "No CPU pressure information (/proc/pressure/cpu)." : "CPU pressure from /proc/pressure/cpu.");
         return new HostContention(

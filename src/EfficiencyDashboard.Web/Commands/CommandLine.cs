@@ -21,6 +21,7 @@ public static class CommandLine
                                                             add a user (roles: viewer, engineer, analyst, admin); prints a made password once
           tokens create --user NAME --scope S [--scope S2] [--expires 30d|12h|never] [--name TEXT]
                                                             make an API token; prints it once (only its hash is stored)
+        users and tokens also take --Section:Key=value settings, as the app does (e.g. --Storage:DataDirectory=/srv/efficiency).
         With no command the web app starts.
         """;
 
@@ -53,9 +54,9 @@ public static class CommandLine
             case ["benchmark", "contention", .. var options]:
                 return await ContentionBenchmark.RunAsync(IntOption(options, "--seconds", 15), IntOption(options, "--clients", 30), Console.Out);
             case ["users", "add", var name, .. var options] when !name.StartsWith('-'):
-                return await AccountCommands.AddUserAsync(name, options, Console.In, Console.Out, Console.Error);
+                return await AccountCommands.AddUserAsync(name, options, Console.In, Console.Out, Console.Error, Settings(options));
             case ["tokens", "create", .. var options]:
-                return await AccountCommands.CreateTokenAsync(options, Console.Out, Console.Error);
+                return await AccountCommands.CreateTokenAsync(options, Console.Out, Console.Error, Settings(options));
             case ["help" or "--help"]:
                 Console.WriteLine(Usage);
                 return 0;
@@ -64,6 +65,12 @@ public static class CommandLine
                 return 2;
         }
     }
+
+    /// <summary>The <c>--Section:Key=value</c> options, as configuration (the app reads the same form from its command line).</summary>
+    private static Dictionary<string, string?> Settings(string[] options) =>
+        options.Where(o => o.StartsWith("--", StringComparison.Ordinal) && o.Contains('=') && o.IndexOf(':') is > 2)
+            .Select(o => o[2..].Split('=', 2))
+            .ToDictionary(p => p[0], p => (string?)p[1]);
 
     private static int IntOption(string[] options, string name, int fallback)
     {

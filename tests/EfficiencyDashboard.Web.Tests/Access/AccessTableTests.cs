@@ -3,12 +3,17 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using EfficiencyDashboard.Core.Catalog;
+using EfficiencyDashboard.Core.Data;
+using EfficiencyDashboard.Core.Reports.Claims;
 using EfficiencyDashboard.Core.Users;
 using EfficiencyDashboard.Runner.ModelBuilding;
 using EfficiencyDashboard.Web.Tests.Infrastructure;
+using EfficiencyDashboard.Web.Tests.Reports;
 using EfficiencyDashboard.Web.Users;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EfficiencyDashboard.Web.Tests.Access;
@@ -63,7 +68,7 @@ public sealed class AccessTableTests : IDisposable
 
     private sealed record Row(string Key, Kind Kind, string[] Allowed, Func<Setup, Principal, HttpRequestMessage>? Request, string? Why = null);
 
-    private sealed record Setup(int ModelId, long RunId, long VariantJobId, long SuiteRunId, int TokenId);
+    private sealed record Setup(int ModelId, long RunId, long VariantJobId, long SuiteRunId, int TokenId, long ResultRunId);
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
@@ -104,11 +109,14 @@ public sealed class AccessTableTests : IDisposable
         new("GET /api/runs/{id:long}", Kind.Roles, Everyone, (s, _) => Get($"/api/runs/{s.RunId}")),
         // The run is the admin's: an engineer may cancel only their own (QuotaAndOwnershipTests).
         new("POST /api/runs/{id:long}/cancel", Kind.Roles, Admins, (s, _) => new(HttpMethod.Post, $"/api/runs/{s.RunId}/cancel")),
+        // The result is of a run nobody signed in started: only an admin may mark it INVALID.
+        new("POST /api/runs/{id:long}/invalidate", Kind.Roles, Admins, (s, _) => Json(HttpMethod.Post, $"/api/runs/{s.ResultRunId}/invalidate", new { reason = "access table" })),
         new("GET /api/suites", Kind.Roles, Everyone, (_, _) => Get("/api/suites")),
         new("POST /api/suites/{name}/start", Kind.Roles, Engineers, (_, p) => new(HttpMethod.Post, $"/api/suites/s-{p.Name}/start")),
         new("GET /api/suites/runs/{id:long}", Kind.Roles, Everyone, (s, _) => Get($"/api/suites/runs/{s.SuiteRunId}")),
         // Reports and exports.
         new("GET /api/claims", Kind.Roles, Everyone, (_, _) => Get("/api/claims")),
+        new("POST /api/claims/{id}/settling-runs", Kind.Roles, Engineers, (_, _) => new(HttpMethod.Post, $"/api/claims/{ArticleClaims.Quantization.Id}/settling-runs")),
         new("GET /api/exports", Kind.Roles, Everyone, (_, _) => Get("/api/exports")),
         new("GET /api/exports/{file}", Kind.Roles, Analysts, (_, _) => Get("/api/exports/models.csv")),
         new("GET /api/data-dictionary", Kind.Roles, Everyone, (_, _) => Get("/api/data-dictionary")),
@@ -227,7 +235,14 @@ public sealed class AccessTableTests : IDisposable
             _factory.TokenFor(principal.Roles);
         }
 
-        return new Setup(modelId, runId, (long)job!["id"]!, (long)suite!["id"]!, token!.Token.Id);
+        // One stored result of an int8 variant and one of its parent: the quantization claim then proposes second runs.
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<EfficiencyContext>>().CreateDbContextAsync();
+        var evidence = new HandMadeEvidence(db);
+        var machine = await evidence.MachineAsync("access-table");
+        var variantId = await evidence.ModelAsync("hand-made int8 MobileNetV2", ModelFamily.MobileNet, parentId: modelId, technique: Technique.Int8Static);
+        var resultRunId = (await evidence.RunsAsync(modelId, machine, [100]))[0];
+        await evidence.RunsAsync(variantId, machine, [250]);
+        return new Setup(modelId, runId, (long)job!["id"]!, (long)suite!["id"]!, token!.Token.Id, resultRunId);
     }
 
     private static HttpRequestMessage Upload(Principal principal)

@@ -16,10 +16,12 @@ public static class StateFingerprint
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => new { u.UserName, u.LockoutEnd, u.PasswordHash }).ToListAsync();
         var roles = await db.UserRoles.AsNoTracking().OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
         var tokens = await db.ApiTokens.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.RevokedAtUtc }).ToListAsync();
+        var results = await db.RunResults.AsNoTracking().OrderBy(r => r.RunId).Select(r => new { r.RunId, r.IsValid, r.ValidityReasons }).ToListAsync();
         var files = Directory.GetFiles(dataDirectory, "*", SearchOption.AllDirectories).Count(f => !f.Contains(".db", StringComparison.Ordinal));
         return string.Join("\n",
             "models " + string.Join(";", models.Select(m => $"{m.Id},{m.Family},{m.Task},{m.ClassifiedByEngineer}")),
             "runs " + string.Join(";", runs.Select(r => $"{r.Id},{r.Status},{r.CancelRequested}")),
+            "results " + string.Join(";", results.Select(r => $"{r.RunId},{r.IsValid},{r.ValidityReasons.Count}")),
             $"variant jobs {await db.VariantJobs.CountAsync()}",
             $"suite starts {await db.SuiteRuns.CountAsync()}",
             "users " + string.Join(";", users.Select(u => $"{u.UserName},{u.LockoutEnd},{u.PasswordHash}")),

@@ -24,10 +24,14 @@ public sealed class WebProcessTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
+        // Sign-in is on: an engineer and their token, made with the README's verbs before the app first starts.
+        string[] storage = [$"--Storage:DataDirectory={_data.Path}"];
+        await VerbAsync(["users", "add", "process-engineer", "--role", "engineer", .. storage]);
+        var token = (await VerbAsync(["tokens", "create", "--user", "process-engineer", "--scope", "engineer", .. storage])).Trim();
         _web = new Process
         {
             StartInfo = SameBuild.StartInfo([
-                $"--Urls=http://127.0.0.1:{port}", $"--Storage:DataDirectory={_data.Path}",
+                $"--Urls=http://127.0.0.1:{port}", .. storage,
                 "--Catalog:BuiltInModels:0=mobilenetv2-1.0-generated", "--Runner:Providers:0=cpu",
             ]),
         };
@@ -37,6 +41,7 @@ public sealed class WebProcessTests : IAsyncLifetime
         _web.BeginOutputReadLine();
         _web.BeginErrorReadLine();
         _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         await WaitAsync(async () => (await _client.GetStringAsync("/healthz/ready")).Contains("\"status\":\"Healthy\"")
             && (await _client.GetFromJsonAsync<JsonArray>("/api/models"))!.Count == 1, "the app served with its worker and its catalog");
     }
@@ -56,6 +61,18 @@ public sealed class WebProcessTests : IAsyncLifetime
         Assert.DoesNotContain("libonnxruntime", await File.ReadAllTextAsync($"/proc/{_web.Id}/maps"));
         // The same check sees the library where it is loaded.
         Assert.Contains("libonnxruntime.so", await File.ReadAllTextAsync($"/proc/{workerId}/maps"));
+    }
+
+    /// <summary>Runs a command-line verb of the same build to its end; returns its standard output.</summary>
+    private static async Task<string> VerbAsync(string[] arguments)
+    {
+        using var verb = Process.Start(SameBuild.StartInfo(arguments))!;
+        var output = verb.StandardOutput.ReadToEndAsync();
+        var error = verb.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await verb.WaitForExitAsync(timeout.Token);
+        Assert.True(verb.ExitCode == 0, $"{string.Join(' ', arguments)} exited {verb.ExitCode}: {await error}");
+        return await output;
     }
 
     /// <summary>The child process started with the worker verb.</summary>
