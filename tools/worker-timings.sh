@@ -14,20 +14,25 @@ url=http://127.0.0.1:$port
 log=$data/app.log
 ms() { date +%s%3N; }
 field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^,\"}]*\).*/\1/p" | head -1; }
-run() { curl -s "$url/api/runs/$1"; }
+api() { curl -s -H "Authorization: Bearer $token" "$@"; }
+run() { api "$url/api/runs/$1"; }
 cleanup() { [ -n "${app:-}" ] && kill -TERM "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$data"; }
 trap cleanup EXIT
+
+# Sign-in is on: an engineer and a token, made with the app's verbs on the same data directory (not timed).
+dotnet "$dll" users add timings --role engineer --Storage:DataDirectory="$data" >/dev/null
+token=$(dotnet "$dll" tokens create --user timings --scope engineer --Storage:DataDirectory="$data" 2>/dev/null)
 
 start=$(ms)
 dotnet "$dll" --Urls=$url --Storage:DataDirectory="$data" --Catalog:BuiltInModels:0=mobilenetv2-1.0-generated >"$log" 2>&1 &
 app=$!
 until curl -s $url/healthz/ready 2>/dev/null | grep -q '"status":"Healthy"'; do sleep 0.05; done
 echo "app serving with its worker ready:        $(( $(ms) - start )) ms (fresh data directory: migrations, worker start)"
-until curl -s $url/api/models | grep -q mobilenet; do sleep 0.1; done
+until api $url/api/models | grep -q mobilenet; do sleep 0.1; done
 echo "catalog (MobileNetV2 generated, analysed): $(( $(ms) - start )) ms after start"
 
 worker() { grep -o 'Started runner worker [^ ]* (pid [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$'; }
-queue() { curl -s -X POST $url/api/runs -H 'content-type: application/json' \
+queue() { api -X POST $url/api/runs -H 'content-type: application/json' \
   -d '{"modelId":1,"batchSize":1,"durationSeconds":600,"minQueries":3,"warmupQueries":1}' | field id; }
 
 id=$(queue)
@@ -40,12 +45,12 @@ echo "fresh worker ready again:                  $(( $(ms) - t )) ms after the k
 
 retry=$((id + 1))
 until run "$retry" | grep -q '"phase":"measuring"'; do sleep 0.05; done
-t=$(ms); curl -s -X POST $url/api/runs/$retry/cancel >/dev/null
+t=$(ms); api -X POST $url/api/runs/$retry/cancel >/dev/null
 until run "$retry" | grep -q '"status":"cancelled"'; do sleep 0.01; done
 echo "cancel of a measuring run -> cancelled:    $(( $(ms) - t )) ms"
 
 model=$(find "$data/models" -name '*.onnx' | head -1)
-t=$(ms); status=$(curl -s -o /dev/null -w '%{http_code}' -F "file=@$model;filename=upload.onnx" $url/api/models)
+t=$(ms); status=$(api -o /dev/null -w '%{http_code}' -F "file=@$model;filename=upload.onnx" $url/api/models)
 echo "upload of MobileNetV2 (14 MB), sandboxed:  $(( $(ms) - t )) ms (HTTP $status)"
 web_maps=$(grep -c libonnxruntime /proc/$app/maps || true)
 echo "libonnxruntime mappings in the web process: $web_maps; in the worker: $(grep -c libonnxruntime /proc/$(worker)/maps || true)"

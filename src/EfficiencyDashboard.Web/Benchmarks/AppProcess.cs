@@ -15,14 +15,18 @@ internal sealed class AppProcess : IDisposable
     private readonly Process _process;
     private readonly string _dataDirectory;
 
-    private AppProcess(Process process, string dataDirectory, Uri address)
+    private AppProcess(Process process, string dataDirectory, Uri address, string token)
     {
         _process = process;
         _dataDirectory = dataDirectory;
         Address = address;
+        Token = token;
     }
 
     public Uri Address { get; }
+
+    /// <summary>An API token of the engineer and analyst the benchmark acts as (sign-in is on, as in production; the visitors also download exports).</summary>
+    public string Token { get; }
 
     public int ProcessId => _process.Id;
 
@@ -40,13 +44,18 @@ internal sealed class AppProcess : IDisposable
             start.Environment[$"Catalog__BuiltInModels__{i}"] = builtInModels[i];
         }
 
+        // An engineer and a token, made with the app's own verbs on the same data directory before the app starts.
+        var storage = $"--Storage:DataDirectory={dataDirectory}";
+        await RunVerbAsync(["users", "add", "benchmark", "--role", "engineer,analyst", storage], cancellationToken);
+        var token = (await RunVerbAsync(["tokens", "create", "--user", "benchmark", "--scope", "engineer,analyst", storage], cancellationToken)).Trim();
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app could not be started.");
         // Drained so a chatty child never blocks on a full pipe; its output is not part of the figures.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { log.WriteLine($"  app: {line}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, dataDirectory, address);
+        var app = new AppProcess(process, dataDirectory, address, token);
         try
         {
             await app.WaitUntilAnsweringAsync(cancellationToken);
@@ -57,6 +66,33 @@ internal sealed class AppProcess : IDisposable
             app.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A client of the app that signs in with <see cref="Token"/>.</summary>
+    public HttpClient CreateClient(int maxConnections = 2) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections })
+        {
+            BaseAddress = Address,
+            Timeout = TimeSpan.FromMinutes(2),
+            DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token) },
+        };
+
+    /// <summary>Runs a command-line verb of this build to its end; its standard output.</summary>
+    private static async Task<string> RunVerbAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = StartInfo();
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var verb = Process.Start(start) ?? throw new InvalidOperationException($"'{arguments[0]}' could not be started.");
+        var output = verb.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = verb.StandardError.ReadToEndAsync(cancellationToken);
+        await verb.WaitForExitAsync(cancellationToken);
+        return verb.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"'{string.Join(' ', arguments[..2])}' exited with {verb.ExitCode}: {await error}");
     }
 
     /// <summary>The catalog id of the built-in model <paramref name="key"/>, once the catalog has built it.</summary>

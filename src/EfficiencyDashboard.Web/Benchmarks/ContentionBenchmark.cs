@@ -21,7 +21,7 @@ public static class ContentionBenchmark
         var token = cancellation.ShutdownToken;
         output.WriteLine($"Starting the app in a child process on a temporary data directory; its catalog builds {ModelKey} only.");
         using var app = await AppProcess.StartAsync([ModelKey], output, token);
-        using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(2) };
+        using var client = app.CreateClient();
         var modelId = await app.WaitForModelAsync(client, ModelKey, token);
         var idle = await app.WaitUntilIdleAsync(token);
         output.WriteLine(Text($"App (pid {app.ProcessId}) at {app.Address}; model {modelId} built; the app idles at {idle:0.000} cores. Each run: CPU, batch 1, {seconds} s, at least 64 queries, 10 warm-up."));
@@ -32,7 +32,7 @@ public static class ContentionBenchmark
         long requests;
         long errors;
         var loadStarted = DateTime.UtcNow;
-        await using (var visitors = PageVisitors.Start(app.Address, clients))
+        await using (var visitors = PageVisitors.Start(app, clients))
         {
             // The visitors get going before the run starts, so its whole window is under load.
             await Task.Delay(TimeSpan.FromSeconds(3), token);

@@ -19,9 +19,10 @@ internal sealed class PageVisitors : IAsyncDisposable
     private long _requests;
     private long _errors;
 
-    private PageVisitors(Uri address, int clients)
+    private PageVisitors(AppProcess app, int clients)
     {
-        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        // Signed in, as the app's real visitors are: an anonymous request gets a cheap 401 instead of the page.
+        _client = app.CreateClient(clients);
         _visitors = [.. Enumerable.Range(0, clients).Select(i => Task.Run(() => VisitAsync(i)))];
     }
 
@@ -29,7 +30,7 @@ internal sealed class PageVisitors : IAsyncDisposable
 
     public long Errors => Interlocked.Read(ref _errors);
 
-    public static PageVisitors Start(Uri address, int clients) => new(address, clients);
+    public static PageVisitors Start(AppProcess app, int clients) => new(app, clients);
 
     public async ValueTask DisposeAsync()
     {

@@ -29,7 +29,9 @@ public sealed class DynamicQuantizationTests(ParentModelsFixture parents)
         var report = FidelityMeter.Compare(parents.Model("tiny_mlp"), variant.Model, parents.Calibration("tiny_mlp", batches: 2, batchSize: 32));
 
         Assert.Equal(0, VariantInspection.Count(variant.Model, "MatMul"));
-        Assert.True(report.CosineSimilarity!.Value > 0.999, $"cosine {report.CosineSimilarity!.Value}");
+        // The int8 kernels ONNX Runtime picks depend on the CPU's instruction set: the same seeded model and inputs gave a
+        // cosine above 0.999 on one CI machine and 0.9987 on an AVX2-only EPYC, so the bound leaves room for both.
+        Assert.True(report.CosineSimilarity!.Value > 0.995, $"cosine {report.CosineSimilarity!.Value}");
         Assert.True(report.Top1Agreement >= 0.9, $"top-1 {report.Top1Agreement}");
     }
 
