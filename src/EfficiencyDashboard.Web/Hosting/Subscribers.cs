@@ -9,6 +9,9 @@ public sealed class Subscribers<T>(ILogger logger)
     private readonly Lock _gate = new();
     private volatile Action<T>[] _handlers = [];
 
+    /// <summary>Whether any page listens now.</summary>
+    public bool Any => _handlers.Length > 0;
+
     public IDisposable Subscribe(Action<T> handler)
     {
         lock (_gate)

@@ -14,6 +14,9 @@ public sealed class CatalogProgress(ILogger<CatalogProgress> logger)
     /// <summary>Completes the first time the worker reports the catalog complete.</summary>
     public Task Completion => _completion.Task;
 
+    /// <summary>Whether a page follows the build now.</summary>
+    public bool IsWatched => _subscribers.Any;
+
     public IDisposable Subscribe(Action<CatalogBuildStatus> handler) => _subscribers.Subscribe(handler);
 
     public void Publish(CatalogBuildStatus status)

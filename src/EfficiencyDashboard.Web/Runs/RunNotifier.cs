@@ -13,6 +13,9 @@ public sealed class RunNotifier(ILogger<RunNotifier> logger)
     /// <summary>The latest update of a run that is queued or executing in this process, if any.</summary>
     public RunUpdate? Latest(long runId) => _latest.GetValueOrDefault(runId);
 
+    /// <summary>Whether a page follows runs now.</summary>
+    public bool IsWatched => _subscribers.Any;
+
     public IDisposable Subscribe(Action<RunUpdate> handler) => _subscribers.Subscribe(handler);
 
     public void Publish(RunUpdate update)

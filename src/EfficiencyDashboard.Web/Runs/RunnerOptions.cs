@@ -50,8 +50,14 @@ public sealed class RunnerOptions
     /// <summary>How often a worker writes a running run's progress (at most 5 times a second).</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How often the web reads what workers changed.</summary>
+    /// <summary>How often the web reads what workers changed while a page follows live updates.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How often the web reads what workers changed while no page follows them: on a small host the web's polling is
+    /// other work on the runner's cores, so it polls fast only for someone watching.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A run still executing this long after it started is taken as hung: the supervisor kills its worker.</summary>
     public TimeSpan RunTimeLimit { get; set; } = TimeSpan.FromHours(6);

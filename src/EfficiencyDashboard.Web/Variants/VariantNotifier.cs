@@ -7,6 +7,9 @@ public sealed class VariantNotifier(ILogger<VariantNotifier> logger)
 {
     private readonly Subscribers<VariantJobUpdate> _subscribers = new(logger);
 
+    /// <summary>Whether a page follows variant jobs now.</summary>
+    public bool IsWatched => _subscribers.Any;
+
     public IDisposable Subscribe(Action<VariantJobUpdate> handler) => _subscribers.Subscribe(handler);
 
     public void Publish(VariantJobUpdate update) => _subscribers.Publish(update);

@@ -10,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace EfficiencyDashboard.Web.Workers;
 
 /// <summary>
-/// How the web hears what workers do: every <see cref="RunnerOptions.PollInterval"/> it reads the runs, variant jobs
-/// and catalog build rows changed since it last looked (an index range on their update times) and publishes them to the
-/// pages' notifiers. About once a second it also takes back work whose lease lapsed, so a dead worker's runs are queued
-/// again while the app runs.
+/// How the web hears what workers do: every <see cref="RunnerOptions.PollInterval"/> while a page follows live updates
+/// (every <see cref="RunnerOptions.IdlePollInterval"/> while none does) it reads the runs, variant jobs and catalog
+/// build rows changed since it last looked (an index range on their update times) and publishes them to the pages'
+/// notifiers. About once a second, or at each idle poll, it also takes back work whose lease lapsed, so a dead worker's
+/// runs are queued again while the app runs.
 /// </summary>
 public sealed class WorkerUpdatePoller(
     IDbContextFactory<EfficiencyContext> dbFactory,
@@ -65,7 +66,7 @@ public sealed class WorkerUpdatePoller(
                 logger.LogWarning(ex, "Reading the workers' updates failed; trying again");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await WaitAsync(timer, PollInterval(), stoppingToken));
     }
 
     /// <summary>Publishes what changed since <paramref name="since"/>; returns where the next poll starts.</summary>
@@ -109,10 +110,18 @@ public sealed class WorkerUpdatePoller(
         }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private TimeSpan PollInterval() =>
+        runs.IsWatched || variants.IsWatched || catalog.IsWatched ? options.Value.PollInterval : options.Value.IdlePollInterval;
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, TimeSpan period, CancellationToken stoppingToken)
     {
         try
         {
+            if (timer.Period != period)
+            {
+                timer.Period = period;
+            }
+
             return await timer.WaitForNextTickAsync(stoppingToken);
         }
         catch (OperationCanceledException)

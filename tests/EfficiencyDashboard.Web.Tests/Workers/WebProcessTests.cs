@@ -42,8 +42,17 @@ public sealed class WebProcessTests : IAsyncLifetime
         _web.BeginErrorReadLine();
         _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        await WaitAsync(async () => (await _client.GetStringAsync("/healthz/ready")).Contains("\"status\":\"Healthy\"")
-            && (await _client.GetFromJsonAsync<JsonArray>("/api/models"))!.Count == 1, "the app served with its worker and its catalog");
+        try
+        {
+            await WaitAsync(async () => (await _client.GetStringAsync("/healthz/ready")).Contains("\"status\":\"Healthy\"")
+                && (await _client.GetFromJsonAsync<JsonArray>("/api/models"))!.Count == 1, "the app served with its worker and its catalog");
+        }
+        catch
+        {
+            // xUnit does not dispose a class whose start failed: the app and its worker would outlive the test run.
+            _web.Kill(entireProcessTree: true);
+            throw;
+        }
     }
 
     [Fact]
