@@ -26,7 +26,8 @@ internal sealed class RunEntityTypeConfiguration : IEntityTypeConfiguration<Run>
         // "My runs" and the per-user cap on queued runs.
         builder.HasIndex(r => new { r.CreatedBy, r.Status });
         builder.HasIndex(r => r.CreatedAtUtc);
-        builder.HasIndex(r => new { r.ModelId, r.Status });
+        // The provider too, so the explorer counts a family-and-provider filter from the index alone (1M runs: 750 ms before).
+        builder.HasIndex(r => new { r.ModelId, r.Status, r.ExecutionProvider });
         // The reports group succeeded runs by model and setting (machine, provider, batch size, scenario, input shapes). By
         // model first, then run id: counts per group and the latest runs of a group are index ranges.
         builder.HasIndex(r => new { r.Status, r.ModelId, r.HardwareId, r.ExecutionProvider, r.BatchSize, r.Scenario, r.InputShapes });

@@ -867,9 +867,9 @@ namespace EfficiencyDashboard.Core.Data.Migrations
 
                     b.HasIndex("CreatedBy", "Status");
 
-                    b.HasIndex("ModelId", "Status");
-
                     b.HasIndex("Status", "LeaseExpiresAtUtc");
+
+                    b.HasIndex("ModelId", "Status", "ExecutionProvider");
 
                     b.HasIndex("Status", "ModelId", "HardwareId", "ExecutionProvider", "BatchSize", "Scenario");
 
