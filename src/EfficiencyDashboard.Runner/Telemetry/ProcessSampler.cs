@@ -41,7 +41,9 @@ public sealed class ProcessSampler : IDisposable
         // The kernel counts resident pages per CPU and folds them into VmHWM lazily, so a sample can read above the
         // high-water mark taken a moment later; the lifetime peak is at least every sample.
         var lifetimePeak = ReadPeakRss() is { } hwm ? Math.Max(hwm, peak) : (long?)null;
-        return new ProcessTelemetry(peak > 0 ? peak : null, lifetimePeak, wall > 0 ? cpu / (wall * cores) : 0, cpu, wall, cores);
+        // CPU time comes in scheduler ticks, so a busy short window can read a little over every core's wall time.
+        var utilization = wall > 0 ? Math.Min(1, cpu / (wall * cores)) : 0;
+        return new ProcessTelemetry(peak > 0 ? peak : null, lifetimePeak, utilization, cpu, wall, cores);
     }
 
     public void Dispose() => _thread.Dispose();

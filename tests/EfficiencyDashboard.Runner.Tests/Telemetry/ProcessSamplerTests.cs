@@ -36,9 +36,10 @@ public sealed class ProcessSamplerTests
         Assert.True(telemetry.PeakRssBytes >= 96L << 20, $"peak {telemetry.PeakRssBytes}");
         Assert.True(telemetry.ProcessPeakRssBytes >= telemetry.PeakRssBytes);
         // The process used at least the 0.3 s it spun for; other threads of the test host may add to it.
-        Assert.True(telemetry.WallSeconds >= telemetry.CpuSeconds / telemetry.LogicalCores, $"{telemetry.WallSeconds} s wall, {telemetry.CpuSeconds} s CPU");
+        // CPU time comes in 10 ms scheduler ticks per thread, read a moment apart from the wall clock: a tick of slack a core.
+        Assert.True(telemetry.WallSeconds + 0.02 >= telemetry.CpuSeconds / telemetry.LogicalCores, $"{telemetry.WallSeconds} s wall, {telemetry.CpuSeconds} s CPU");
         Assert.True(telemetry.CpuSeconds >= 0.29, $"{telemetry.CpuSeconds} s CPU");
-        Assert.Equal(telemetry.CpuSeconds / (telemetry.WallSeconds * telemetry.LogicalCores), telemetry.CpuUtilization, 1e-9);
+        Assert.Equal(Math.Min(1, telemetry.CpuSeconds / (telemetry.WallSeconds * telemetry.LogicalCores)), telemetry.CpuUtilization, 1e-9);
         Assert.InRange(telemetry.CpuUtilization, 0.0, 1.0);
         Assert.True(x > 0);
     }
