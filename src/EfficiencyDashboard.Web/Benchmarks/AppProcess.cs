@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using EfficiencyDashboard.Web.Hosting;
 
 namespace EfficiencyDashboard.Web.Benchmarks;
 
@@ -46,8 +47,8 @@ internal sealed class AppProcess : IDisposable
 
         // An engineer and a token, made with the app's own verbs on the same data directory before the app starts.
         var storage = $"--Storage:DataDirectory={dataDirectory}";
-        await RunVerbAsync(["users", "add", "benchmark", "--role", "engineer,analyst", storage], cancellationToken);
-        var token = (await RunVerbAsync(["tokens", "create", "--user", "benchmark", "--scope", "engineer,analyst", storage], cancellationToken)).Trim();
+        await SameBuild.RunToEndAsync(["users", "add", "benchmark", "--role", "engineer,analyst", storage], cancellationToken);
+        var token = (await SameBuild.RunToEndAsync(["tokens", "create", "--user", "benchmark", "--scope", "engineer,analyst", storage], cancellationToken)).Trim();
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app could not be started.");
         // Drained so a chatty child never blocks on a full pipe; its output is not part of the figures.
@@ -76,24 +77,6 @@ internal sealed class AppProcess : IDisposable
             Timeout = TimeSpan.FromMinutes(2),
             DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token) },
         };
-
-    /// <summary>Runs a command-line verb of this build to its end; its standard output.</summary>
-    private static async Task<string> RunVerbAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        var start = StartInfo();
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var verb = Process.Start(start) ?? throw new InvalidOperationException($"'{arguments[0]}' could not be started.");
-        var output = verb.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = verb.StandardError.ReadToEndAsync(cancellationToken);
-        await verb.WaitForExitAsync(cancellationToken);
-        return verb.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"'{string.Join(' ', arguments[..2])}' exited with {verb.ExitCode}: {await error}");
-    }
 
     /// <summary>The catalog id of the built-in model <paramref name="key"/>, once the catalog has built it.</summary>
     public async Task<int> WaitForModelAsync(HttpClient client, string key, CancellationToken cancellationToken)

@@ -39,4 +39,17 @@ public static class SameBuild
 
         return info;
     }
+
+    /// <summary>Runs a command of this build (such as <c>users add</c>) to its end; its standard output, or why it failed.</summary>
+    public static async Task<string> RunToEndAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var command = arguments.ToList();
+        using var process = Process.Start(StartInfo(command)) ?? throw new InvalidOperationException($"'{command[0]}' could not be started.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"'{string.Join(' ', command.Take(2))}' exited with {process.ExitCode}: {await error}");
+    }
 }

@@ -26,8 +26,9 @@ public sealed class WebProcessTests : IAsyncLifetime
         var port = FreePort();
         // Sign-in is on: an engineer and their token, made with the README's verbs before the app first starts.
         string[] storage = [$"--Storage:DataDirectory={_data.Path}"];
-        await VerbAsync(["users", "add", "process-engineer", "--role", "engineer", .. storage]);
-        var token = (await VerbAsync(["tokens", "create", "--user", "process-engineer", "--scope", "engineer", .. storage])).Trim();
+        using var verbs = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await SameBuild.RunToEndAsync(["users", "add", "process-engineer", "--role", "engineer", .. storage], verbs.Token);
+        var token = (await SameBuild.RunToEndAsync(["tokens", "create", "--user", "process-engineer", "--scope", "engineer", .. storage], verbs.Token)).Trim();
         _web = new Process
         {
             StartInfo = SameBuild.StartInfo([
@@ -70,18 +71,6 @@ public sealed class WebProcessTests : IAsyncLifetime
         Assert.DoesNotContain("libonnxruntime", await File.ReadAllTextAsync($"/proc/{_web.Id}/maps"));
         // The same check sees the library where it is loaded.
         Assert.Contains("libonnxruntime.so", await File.ReadAllTextAsync($"/proc/{workerId}/maps"));
-    }
-
-    /// <summary>Runs a command-line verb of the same build to its end; returns its standard output.</summary>
-    private static async Task<string> VerbAsync(string[] arguments)
-    {
-        using var verb = Process.Start(SameBuild.StartInfo(arguments))!;
-        var output = verb.StandardOutput.ReadToEndAsync();
-        var error = verb.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await verb.WaitForExitAsync(timeout.Token);
-        Assert.True(verb.ExitCode == 0, $"{string.Join(' ', arguments)} exited {verb.ExitCode}: {await error}");
-        return await output;
     }
 
     /// <summary>The child process started with the worker verb.</summary>
